@@ -1,0 +1,3 @@
+"""reader: the domain of the terminal reader. No Textual import lives here."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,49 @@
+"""From a source to the Document shown: load, clean, apply the user's cleaning choices, parse."""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from pathlib import Path
+
+from reader.clean import clean
+from reader.cleaned import Cleaned
+from reader.document import Document, RemovedBlock, parse_markdown
+from reader.load import DEFAULT_MAX_BYTES, Source, load_path
+
+
+def build_document(cleaned: Cleaned, overrides: frozenset[str] = frozenset()) -> Document:
+    """The Document of the visible blocks, with the hidden ones placed as RemovedBlocks."""
+    visible = cleaned.visible(overrides)
+    first_lines: list[int] = []
+    line = 0
+    for block in visible:
+        first_lines.append(line)
+        line += block.markdown.count("\n") + 2
+    document = parse_markdown("\n\n".join(b.markdown for b in visible), cleaned.metadata)
+    block_lines = [b.line for b in document.blocks]
+    # Which cleaning block each document block came from: the last one starting at or before it.
+    keys = tuple(
+        visible[max(0, bisect.bisect_right(first_lines, b.line) - 1)].key if visible else ""
+        for b in document.blocks
+    )
+    removed: list[RemovedBlock] = []
+    next_visible = 0
+    for block in cleaned.blocks:
+        if block.kept != (block.key in overrides):
+            next_visible += 1
+            continue
+        if next_visible < len(visible):
+            first = bisect.bisect_left(block_lines, first_lines[next_visible])
+            at = (
+                document.blocks[first].start if first < len(document.blocks) else len(document.text)
+            )
+        else:
+            at = len(document.text)
+        removed.append(RemovedBlock(block.key, " ".join(block.markdown.split()), block.reason, at))
+    return dataclasses.replace(document, removed=tuple(removed), block_keys=keys)
+
+
+def open_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Source, Cleaned]:
+    source = load_path(path, max_bytes)
+    return source, clean(source)

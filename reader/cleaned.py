@@ -1,0 +1,51 @@
+"""What cleaning produces: metadata and the page's blocks, each kept or removed with a reason.
+
+The user may overturn any decision (restore a removed block, remove a kept one); those choices
+are a set of block keys stored per article and applied here, so they survive a re-clean.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from reader.document import Metadata
+
+
+@dataclass(frozen=True, slots=True)
+class CleanBlock:
+    """One block of the page as canonical Markdown (a paragraph, a heading line, a list...)."""
+
+    markdown: str
+    kept: bool = True
+    reason: str = ""
+    """Why the cleaner removed it ("" for kept blocks)."""
+    key: str = ""
+    """Stable identity: a hash of the block's text and its occurrence number."""
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    metadata: Metadata
+    blocks: tuple[CleanBlock, ...] = field(default_factory=tuple)
+
+    def visible(self, overrides: frozenset[str] = frozenset()) -> list[CleanBlock]:
+        """Blocks shown as the article: kept ones, with the user's overrides flipped."""
+        return [b for b in self.blocks if b.kept != (b.key in overrides)]
+
+    def markdown_body(self, overrides: frozenset[str] = frozenset()) -> str:
+        return "\n\n".join(b.markdown for b in self.visible(overrides))
+
+
+def keyed(blocks: Iterable[CleanBlock]) -> tuple[CleanBlock, ...]:
+    """Give each block a stable key: same text, same key; repeats numbered in order."""
+    seen: Counter[str] = Counter()
+    out: list[CleanBlock] = []
+    for block in blocks:
+        digest = hashlib.sha1(" ".join(block.markdown.split()).encode()).hexdigest()[:12]
+        seen[digest] += 1
+        key = f"{digest}-{seen[digest]}"
+        out.append(CleanBlock(block.markdown, block.kept, block.reason, key))
+    return tuple(out)

@@ -1,0 +1,63 @@
+"""The `reader` command: open an article in the TUI, or run a subcommand."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader.errors import ReaderError
+
+# Subcommand name -> module with `run(argv: list[str]) -> int`. A file with one of these names
+# is still opened with `reader ./clean`.
+COMMANDS: dict[str, str] = {}
+
+
+def _open_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="Read an article in the terminal, highlight it and take notes.",
+        epilog="Subcommands: " + (", ".join(sorted(COMMANDS)) or "none yet"),
+    )
+    parser.add_argument("file", nargs="?", help="article to open: plain text, HTML or Markdown")
+    parser.add_argument("--store", metavar="PATH", help="store folder (default: $READER_STORE)")
+    parser.add_argument(
+        "--width", type=int, default=80, metavar="CELLS", help="reading column width (80)"
+    )
+    return parser
+
+
+def open_article(argv: Sequence[str]) -> int:
+    args = _open_parser().parse_args(argv)
+    from reader.article import build_document, open_source
+    from store.library import Library
+    from store.paths import store_path
+
+    if args.file is None:
+        raise ReaderError("no article given (the library screen is not there yet)")
+    source, cleaned = open_source(Path(args.file))
+    library = Library(store_path(args.store))
+    from widgets.app import ReaderApp
+
+    app = ReaderApp(source, cleaned, library, column_width=max(20, args.width))
+    app.run()
+    library.close()
+    del build_document
+    return app.return_code or 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] in COMMANDS:
+            module = importlib.import_module(COMMANDS[args[0]])
+            status: int = module.run(args[1:])
+            return status
+        return open_article(args)
+    except ReaderError as error:
+        print(f"reader: {error}", file=sys.stderr)
+        return error.exit_status
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,346 @@
+"""The Document: one flat plain text, with blocks, inline spans and sections as offsets into it.
+
+Canonical Markdown is parsed once with markdown-it-py. Everything downstream (the view,
+anchoring, export) speaks in character offsets into `Document.text`; wrapping is a view concern.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from reader.sanitize import clean_text
+
+BLOCK_SEPARATOR = "\n\n"
+
+
+class BlockKind(StrEnum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    QUOTE = "quote"
+    LIST_ITEM = "list_item"
+    CODE = "code"
+    RULE = "rule"
+
+
+class SpanKind(StrEnum):
+    EMPHASIS = "em"
+    STRONG = "strong"
+    CODE = "code"
+    LINK = "link"
+    STRIKE = "strike"
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What the page says about the article, shown above the body."""
+
+    title: str = ""
+    subtitle: str = ""
+    byline: str = ""
+    date: str = ""
+    site: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One block of the body: `text[start:end]` is its plain text."""
+
+    kind: BlockKind
+    start: int
+    end: int
+    level: int = 0
+    """Heading level (1-6); nesting depth of quotes and list items (1 = outermost)."""
+    marker: str = ""
+    """List marker ("•", "3."), empty for a list item's continuation paragraphs."""
+    quote_depth: int = 0
+    """How many block quotes enclose this block (list items and code inside quotes too)."""
+    line: int = 0
+    """First line of the block in the Markdown source (0-based)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Inline formatting over `text[start:end]`."""
+
+    kind: SpanKind
+    start: int
+    end: int
+    href: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading and everything up to the next heading of the same or a higher level."""
+
+    title: str
+    level: int
+    block: int
+    """Index of the heading block."""
+    start: int
+    end: int
+    depth: int
+    """Nesting depth in the outline (0 for the shallowest headings present)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedBlock:
+    """A block the cleaning left out, shown in place (dimmed) only on request."""
+
+    key: str
+    text: str
+    reason: str
+    at: int
+    """Offset in the text where it would stand: before the block starting there."""
+
+
+@dataclass(frozen=True)
+class Document:
+    metadata: Metadata
+    text: str
+    blocks: tuple[Block, ...]
+    spans: tuple[Span, ...] = ()
+    sections: tuple[Section, ...] = ()
+    markdown: str = ""
+    removed: tuple[RemovedBlock, ...] = ()
+    block_keys: tuple[str, ...] = ()
+    """For each block, the key of the cleaning block it came from ("" when unknown)."""
+    _starts: list[int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", [block.start for block in self.blocks])
+
+    @cached_property
+    def title(self) -> str:
+        return self.metadata.title or (self.sections[0].title if self.sections else "Untitled")
+
+    def block_at(self, offset: int) -> int:
+        """Index of the block containing `offset`, or the last block starting before it."""
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
+    def section_at(self, offset: int) -> int | None:
+        """Index of the innermost section containing `offset`, if any."""
+        found: int | None = None
+        for index, section in enumerate(self.sections):
+            if section.start > offset:
+                break
+            if offset < section.end:
+                found = index
+        return found
+
+    def paragraph_starts(self) -> list[int]:
+        """Start offsets of every block, the stops of paragraph motions."""
+        return list(self._starts)
+
+    def block_text(self, index: int) -> str:
+        block = self.blocks[index]
+        return self.text[block.start : block.end]
+
+
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+
+
+_INLINE_SPAN = {
+    "em_open": SpanKind.EMPHASIS,
+    "strong_open": SpanKind.STRONG,
+    "link_open": SpanKind.LINK,
+    "s_open": SpanKind.STRIKE,
+}
+
+
+class _Builder:
+    """Walks markdown-it tokens, appending block text to one buffer."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.blocks: list[Block] = []
+        self.spans: list[Span] = []
+        self.quote_depth = 0
+        self.list_stack: list[list[int | str]] = []  # [kind, next number] per open list
+        self.item_depth = 0
+        self.pending_marker = ""
+        self.item_kind_level = 0
+
+    def _begin(self) -> int:
+        if self.blocks:
+            self.parts.append(BLOCK_SEPARATOR)
+            self.length += len(BLOCK_SEPARATOR)
+        return self.length
+
+    def _write(self, text: str) -> None:
+        self.parts.append(text)
+        self.length += len(text)
+
+    def add_block(
+        self, kind: BlockKind, content: str | list[Token], line: int, level: int = 0
+    ) -> None:
+        start = self._begin()
+        if isinstance(content, str):
+            self._write(content)
+        else:
+            self._inline(content)
+        marker = ""
+        if kind is BlockKind.PARAGRAPH and self.item_depth:
+            kind, level = BlockKind.LIST_ITEM, self.item_depth
+            marker, self.pending_marker = self.pending_marker, ""
+        elif kind is BlockKind.PARAGRAPH and self.quote_depth:
+            kind, level = BlockKind.QUOTE, self.quote_depth
+        elif kind is BlockKind.CODE and self.item_depth:
+            level = self.item_depth
+        end = self.length
+        # Trailing spaces make no visible text; keep offsets tight around the words.
+        self.blocks.append(
+            Block(kind, start, end, level, marker, quote_depth=self.quote_depth, line=line)
+        )
+
+    def _inline(self, children: list[Token]) -> None:
+        open_spans: list[tuple[SpanKind, int, str]] = []
+        for token in children:
+            kind = token.type
+            if kind == "text" or kind == "html_inline":
+                self._write(token.content)
+            elif kind == "softbreak":
+                self._write(" ")
+            elif kind == "hardbreak":
+                self._write("\n")
+            elif kind == "code_inline":
+                start = self.length
+                self._write(token.content)
+                self.spans.append(Span(SpanKind.CODE, start, self.length))
+            elif kind == "image":
+                alt = "".join(child.content for child in token.children or [])
+                if alt:
+                    self._write(alt)
+            elif kind in _INLINE_SPAN:
+                href = str(token.attrs.get("href", "")) if kind == "link_open" else ""
+                open_spans.append((_INLINE_SPAN[kind], self.length, href))
+            elif kind.endswith("_close") and open_spans:
+                span_kind, start, href = open_spans.pop()
+                if self.length > start:
+                    self.spans.append(Span(span_kind, start, self.length, href))
+
+
+def parse_markdown(markdown: str, metadata: Metadata | None = None) -> Document:
+    """Parse canonical Markdown into a Document.
+
+    Without a title in `metadata`, a first-level heading that opens the text becomes the
+    title and leaves the body.
+    """
+    markdown = clean_text(markdown)
+    tokens = _parser().parse(markdown)
+    metadata = metadata or Metadata()
+    if not metadata.title:
+        tokens, metadata = _take_title(tokens, metadata)
+    builder = _Builder()
+    _walk(tokens, builder)
+    text = "".join(builder.parts)
+    blocks = tuple(builder.blocks)
+    return Document(
+        metadata=metadata,
+        text=text,
+        blocks=blocks,
+        spans=tuple(sorted(builder.spans, key=lambda s: (s.start, s.end))),
+        sections=_sections(text, blocks),
+        markdown=markdown,
+    )
+
+
+def _take_title(tokens: Sequence[Token], metadata: Metadata) -> tuple[list[Token], Metadata]:
+    if len(tokens) >= 3 and tokens[0].type == "heading_open" and tokens[0].tag == "h1":
+        title = " ".join(tokens[1].content.split())
+        rest = list(tokens[3:])
+        return rest, Metadata(
+            title=title,
+            subtitle=metadata.subtitle,
+            byline=metadata.byline,
+            date=metadata.date,
+            site=metadata.site,
+            source=metadata.source,
+        )
+    return list(tokens), metadata
+
+
+def _walk(tokens: Sequence[Token], b: _Builder) -> None:
+    index = 0
+    count = len(tokens)
+    row: list[str] = []
+    while index < count:
+        token = tokens[index]
+        kind = token.type
+        line = token.map[0] if token.map else 0
+        if kind == "heading_open":
+            b.add_block(
+                BlockKind.HEADING, tokens[index + 1].children or [], line, int(token.tag[1])
+            )
+            index += 3
+            continue
+        if kind == "paragraph_open":
+            b.add_block(BlockKind.PARAGRAPH, tokens[index + 1].children or [], line)
+            index += 3
+            continue
+        if kind == "blockquote_open":
+            b.quote_depth += 1
+        elif kind == "blockquote_close":
+            b.quote_depth -= 1
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            start = int(token.attrs.get("start", 1) or 1)
+            b.list_stack.append(["ol" if kind == "ordered_list_open" else "ul", start])
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            b.list_stack.pop()
+        elif kind == "list_item_open":
+            b.item_depth += 1
+            current = b.list_stack[-1]
+            if current[0] == "ol":
+                number = int(current[1])
+                b.pending_marker = f"{number}{token.markup or '.'}"
+                current[1] = number + 1
+            else:
+                b.pending_marker = "•"
+        elif kind == "list_item_close":
+            b.item_depth -= 1
+            b.pending_marker = ""
+        elif kind in ("fence", "code_block"):
+            b.add_block(BlockKind.CODE, token.content.rstrip("\n"), line)
+        elif kind == "hr":
+            b.add_block(BlockKind.RULE, "", line)
+        elif kind == "html_block":
+            b.add_block(BlockKind.PARAGRAPH, token.content.strip(), line)
+        elif kind == "tr_open":
+            row = []
+        elif kind == "inline" and tokens[index - 1].type in ("th_open", "td_open"):
+            row.append("".join(c.content for c in token.children or [] if c.type != "softbreak"))
+        elif kind == "tr_close":
+            b.add_block(BlockKind.PARAGRAPH, " │ ".join(row), line)
+        index += 1
+
+
+def _sections(text: str, blocks: tuple[Block, ...]) -> tuple[Section, ...]:
+    found: list[list[int]] = []  # [block index, level, start, end, depth]
+    open_: list[int] = []  # indexes into `found` of sections not yet closed
+    for index, block in enumerate(blocks):
+        if block.kind is not BlockKind.HEADING:
+            continue
+        while open_ and found[open_[-1]][1] >= block.level:
+            found[open_.pop()][3] = block.start
+        found.append([index, block.level, block.start, len(text), len(open_)])
+        open_.append(len(found) - 1)
+    return tuple(
+        Section(
+            " ".join(text[blocks[i].start : blocks[i].end].split()) or "(untitled)",
+            level,
+            i,
+            start,
+            end,
+            depth,
+        )
+        for i, level, start, end, depth in found
+    )

@@ -1,0 +1,7 @@
+"""Errors a user sees as one line: the CLI prints them and exits non-zero."""
+
+
+class ReaderError(Exception):
+    """A failure explained to the user in one line (exit status 2)."""
+
+    exit_status = 2

@@ -1,0 +1,74 @@
+"""The records kept in the store, as plain dataclasses (no TinyDB or UI types)."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+
+def now() -> str:
+    """Current UTC time as ISO 8601, the format of every timestamp in the store."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def article_id_for(origin: str) -> str:
+    """A stable id for an article, from its absolute path or URL."""
+    return hashlib.sha1(origin.encode()).hexdigest()[:16]
+
+
+@dataclass
+class ArticleRecord:
+    id: str
+    title: str
+    source: str
+    """Absolute path or URL."""
+    added: str = field(default_factory=now)
+    last_opened: str = field(default_factory=now)
+    position: int = 0
+    """Character offset of the first line on screen when the reader left."""
+    progress: float = 0.0
+    overrides: list[str] = field(default_factory=list)
+    """Keys of cleaning blocks whose keep/remove decision the user flipped."""
+    source_digest: str = ""
+    text: str = ""
+    """The cleaned article as canonical Markdown, so it reopens without its source."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ArticleRecord:
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass
+class AnnotationRecord:
+    """A highlight (and maybe a note) anchored by W3C Web Annotation style selectors."""
+
+    article_id: str
+    exact: str
+    start: int
+    end: int
+    prefix: str = ""
+    suffix: str = ""
+    text_hash: str = ""
+    """Hash of the Document text the selectors were made on."""
+    color: str = "yellow"
+    note: str = ""
+    tags: list[str] = field(default_factory=list)
+    id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    created: str = field(default_factory=now)
+    updated: str = field(default_factory=now)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> AnnotationRecord:
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})

@@ -1,0 +1,1 @@
+"""widgets: the Textual app, its screens and widgets."""
