@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Static
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
 
 from reader.article import build_document
 from reader.cleaned import Cleaned
 from reader.load import Source
 from store.library import Library
+from store.records import ArticleRecord, article_id_for, now
+from widgets import keymap
+from widgets.document_view import DocumentView
+from widgets.help_screen import HelpScreen
+from widgets.reading_screen import ReadingScreen
 
 
 class ReaderApp(App[int]):
+    """Reads one article; keeps its reading position in the library."""
+
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "reader"
-    BINDINGS = [("q", "quit", "Quit")]
+    BINDINGS = keymap.bindings(keymap.APP)
 
     def __init__(
         self, source: Source, cleaned: Cleaned, library: Library, column_width: int = 80
@@ -23,8 +35,50 @@ class ReaderApp(App[int]):
         self.cleaned = cleaned
         self.library = library
         self.column_width = column_width
-        self.document = build_document(cleaned)
+        self.article = self._article_record()
+        self.document = build_document(cleaned, frozenset(self.article.overrides))
 
-    def compose(self) -> ComposeResult:
-        yield Static(self.document.text, markup=False)
-        yield Footer()
+    def _article_record(self) -> ArticleRecord:
+        article_id = article_id_for(self.source.origin)
+        record = self.library.article(article_id)
+        if record is None:
+            record = ArticleRecord(
+                id=article_id,
+                title=self.cleaned.metadata.title or Path(self.source.origin).name,
+                source=self.source.origin,
+            )
+        record.last_opened = now()
+        record.source_digest = self.source.digest
+        return record
+
+    def on_mount(self) -> None:
+        self.push_screen(
+            ReadingScreen(self.document, self.column_width, position=self.article.position)
+        )
+
+    def on_reading_screen_position_saved(self, event: ReadingScreen.PositionSaved) -> None:
+        self.article.position = event.offset
+        self.article.progress = round(event.progress, 4)
+
+    def save_article(self) -> None:
+        self.article.title = self.document.title
+        self.library.save_article(self.article)
+
+    async def action_quit(self) -> None:
+        self.save_article()
+        self.exit(0)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        targets: list[tuple[tuple[keymap.KeySpec, ...], object]] = [(keymap.APP, self)]
+        if isinstance(screen, ReadingScreen):
+            targets.append((keymap.SCREEN, screen))
+            targets.append((keymap.READING, screen.query_one(DocumentView)))
+        for specs, target in targets:
+            for spec in specs:
+                run = partial(target.run_action, spec.action)  # type: ignore[attr-defined]
+                yield SystemCommand(spec.description, f"Key: {keymap.shown_keys(spec)}", run)

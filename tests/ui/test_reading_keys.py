@@ -1,0 +1,220 @@
+"""Each reading key, pressed as a user would, changes what is on screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.events import MouseScrollDown
+from textual.widgets import Static
+
+from tests.conftest import SEED
+from tests.ui.helpers import (
+    LONG_MARKDOWN,
+    make_app,
+    rendered_text,
+    screen_text,
+    top_line_text,
+    view_of,
+    write_article,
+)
+from widgets.help_screen import HelpScreen
+from widgets.keymap import ALL
+from widgets.outline import Outline
+
+SIZE = (100, 30)
+
+
+@pytest.fixture
+def long_article(tmp_path: Path) -> Path:
+    return write_article(tmp_path, LONG_MARKDOWN)
+
+
+@pytest.mark.parametrize(("keys", "delta"), [(("j",), 1), (("down", "down"), 2), (("j", "k"), 0)])
+async def test_line_keys_scroll_by_one_line(long_article, temp_store, keys, delta):
+    app = make_app(long_article, temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        view = view_of(app)
+        await pilot.press("j", "j", "j")
+        before = view.scroll_offset.y
+        await pilot.press(*keys)
+        assert view.scroll_offset.y == before + delta
+
+
+@pytest.mark.parametrize(
+    ("forward", "back"), [("space", "b"), ("pagedown", "pageup"), ("ctrl+d", "ctrl+u")]
+)
+async def test_page_keys_move_by_a_screen_and_back(long_article, temp_store, forward, back):
+    app = make_app(long_article, temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        view = view_of(app)
+        height = view.scrollable_content_region.height
+        await pilot.press(forward)
+        step = view.scroll_offset.y
+        expected = height // 2 if forward == "ctrl+d" else height - 1
+        assert step == expected
+        await pilot.press(back)
+        assert view.scroll_offset.y == 0
+
+
+@pytest.mark.parametrize(("end", "home"), [("G", "g"), ("end", "home")])
+async def test_end_and_home(long_article, temp_store, end, home):
+    app = make_app(long_article, temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        view = view_of(app)
+        await pilot.press(end)
+        assert view.progress == 1.0
+        assert "Paragraph 5.6" in screen_text(view)
+        assert "100%" in str(app.screen.query_one("#progress").render())
+        await pilot.press(home)
+        assert view.scroll_offset.y == 0
+        assert "A Long Read" in screen_text(view)
+
+
+async def test_section_keys_put_the_next_heading_on_top(long_article, temp_store):
+    app = make_app(long_article, temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        view = view_of(app)
+        await pilot.press("]")
+        assert top_line_text(view) == "Part 1"
+        await pilot.press("]", "]")
+        assert top_line_text(view) == "Part 3"
+        outline = app.screen.query_one(Outline)
+        assert outline.highlighted == 2
+        await pilot.press("[")
+        assert top_line_text(view) == "Part 2"
+
+
+async def test_paragraph_keys(long_article, temp_store):
+    app = make_app(long_article, temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        view = view_of(app)
+        await pilot.press("]", "}", "}")
+        assert top_line_text(view).startswith("Paragraph 1.2")
+        await pilot.press("{")
+        assert top_line_text(view).startswith("Paragraph 1.1")
+
+
+async def test_incremental_search_highlights_and_n_moves(long_article, temp_store):
+    app = make_app(long_article, temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        view = view_of(app)
+        await pilot.press("slash")
+        await pilot.press(*"topic 4")
+        assert len(view.matches) == 6
+        first = view.current_match
+        start = view.matches[first][0]
+        assert view.document.text[start : start + 7] == "topic 4"
+        await pilot.press("enter")
+        assert view.has_focus
+        await pilot.press("n")
+        assert view.current_match == first + 1
+        await pilot.press("N", "N")
+        assert view.current_match == (first - 1) % 6  # wraps round, as in less and vim
+        line = view.line_of(view.matches[view.current_match][0])
+        assert view.scroll_offset.y <= line < view.scroll_offset.y + view.size.height
+
+
+async def test_search_finds_a_phrase_split_across_wrapped_lines(tmp_path, temp_store):
+    words = " ".join(f"word{n}" for n in range(60)) + " needle in haystack " + "tail " * 30
+    path = write_article(tmp_path, f"# T\n\n{words}")
+    app = make_app(path, temp_store, width=30)
+    async with app.run_test(size=SIZE) as pilot:
+        view = view_of(app)
+        start = view.document.text.index("needle")
+        end = start + len("needle in haystack")
+        assert view.line_of(start) != view.line_of(end)  # the phrase does wrap
+        await pilot.press("slash", *"needle in haystack", "enter")
+        assert view.matches == [(start, end)]
+
+
+async def test_escape_cancels_search_and_returns(long_article, temp_store):
+    app = make_app(long_article, temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        view = view_of(app)
+        await pilot.press("slash", *"Paragraph 5.6")
+        assert view.scroll_offset.y > 0
+        await pilot.press("escape")
+        assert view.scroll_offset.y == 0
+        assert view.matches == []
+
+
+async def test_outline_toggle_focus_and_enter_jumps(long_article, temp_store):
+    app = make_app(long_article, temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        view = view_of(app)
+        outline = app.screen.query_one(Outline)
+        assert outline.display
+        await pilot.press("t")
+        assert not outline.display
+        await pilot.press("t", "tab")
+        assert outline.has_focus
+        await pilot.press("down", "down", "down", "enter")
+        assert top_line_text(view) == "Part 4"
+        assert view.has_focus
+
+
+async def test_clicking_an_outline_entry_jumps(long_article, temp_store):
+    app = make_app(long_article, temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        view = view_of(app)
+        await pilot.click(Outline, offset=(3, 2))
+        assert top_line_text(view) == "Part 3"
+
+
+async def test_help_lists_every_key(long_article, temp_store):
+    app = make_app(long_article, temp_store)
+    async with app.run_test(size=(100, 80)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        shown = rendered_text(app.screen.query_one("#keys", Static).content)
+        for spec in ALL:
+            assert spec.description in shown
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_quit_saves_the_position_and_reopen_restores_it(long_article, temp_store):
+    app = make_app(long_article, temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("]", "]", "]")
+        assert top_line_text(view_of(app)) == "Part 3"
+        await pilot.press("q")
+    app.library.close()
+    again = make_app(long_article, temp_store)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert top_line_text(view_of(again)) == "Part 3"
+
+
+async def test_resize_rewraps_and_keeps_the_reading_position(long_article, temp_store):
+    app = make_app(long_article, temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        view = view_of(app)
+        await pilot.press("]", "]", "]", "}", "}")
+        reading = top_line_text(view)
+        assert reading.startswith("Paragraph 3.2 ")
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        assert view.text_width < 60
+        narrow = top_line_text(view)
+        assert narrow != reading and narrow.startswith("Paragraph 3.2 ")
+        await pilot.resize_terminal(140, 40)
+        await pilot.pause()
+        assert top_line_text(view).startswith("Paragraph 3.2 ")
+
+
+async def test_seed_opens_with_its_text(temp_store):
+    app = make_app(SEED, temp_store)
+    async with app.run_test(size=SIZE):
+        assert "intelligence agents" in screen_text(view_of(app))
+
+
+async def test_mouse_wheel_scrolls(long_article, temp_store):
+    app = make_app(long_article, temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        view = view_of(app)
+        for _ in range(3):
+            view.post_message(MouseScrollDown(view, 40, 10, 0, 1, 0, False, False, False))
+        await pilot.pause()
+        assert view.scroll_offset.y > 0

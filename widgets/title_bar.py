@@ -1,0 +1,33 @@
+"""The top bar: the article's title and how far through it the reader is."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Label
+
+
+class TitleBar(Horizontal):
+    DEFAULT_CSS = """
+    TitleBar {
+        dock: top;
+        height: 1;
+        background: $panel;
+        color: $foreground;
+        padding: 0 1;
+        #title { width: 1fr; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis; }
+        #progress { width: auto; color: $foreground-muted; }
+    }
+    """
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self._title = title
+
+    def compose(self) -> ComposeResult:
+        yield Label(self._title, id="title", markup=False)
+        yield Label("0%", id="progress", markup=False)
+
+    def set_progress(self, progress: float, section: str = "") -> None:
+        label = f"{section}  {round(progress * 100)}%" if section else f"{round(progress * 100)}%"
+        self.query_one("#progress", Label).update(label)
