@@ -9,7 +9,7 @@ from pathlib import Path
 from reader.clean import clean
 from reader.cleaned import Cleaned
 from reader.document import Document, RemovedBlock, parse_markdown
-from reader.load import DEFAULT_MAX_BYTES, Source, load_path
+from reader.load import DEFAULT_MAX_BYTES, Source, load_path, load_target
 
 
 def build_document(cleaned: Cleaned, overrides: frozenset[str] = frozenset()) -> Document:
@@ -44,6 +44,9 @@ def build_document(cleaned: Cleaned, overrides: frozenset[str] = frozenset()) ->
     return dataclasses.replace(document, removed=tuple(removed), block_keys=keys)
 
 
-def open_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Source, Cleaned]:
-    source = load_path(path, max_bytes)
+def open_source(target: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Source, Cleaned]:
+    """Load a file, `-` or an http(s) URL, and clean it."""
+    source = (
+        load_path(target, max_bytes) if isinstance(target, Path) else load_target(target, max_bytes)
+    )
     return source, clean(source)

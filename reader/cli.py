@@ -6,13 +6,14 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from reader.errors import ReaderError
 
 # Subcommand name -> module with `run(argv: list[str]) -> int`. A file with one of these names
 # is still opened with `reader ./clean`.
-COMMANDS: dict[str, str] = {}
+COMMANDS: dict[str, str] = {
+    "clean": "reader.commands.clean",
+}
 
 
 def _open_parser() -> argparse.ArgumentParser:
@@ -37,7 +38,7 @@ def open_article(argv: Sequence[str]) -> int:
 
     if args.file is None:
         raise ReaderError("no article given (the library screen is not there yet)")
-    source, cleaned = open_source(Path(args.file))
+    source, cleaned = open_source(args.file)
     library = Library(store_path(args.store))
     from widgets.app import ReaderApp
 

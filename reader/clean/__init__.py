@@ -1,18 +1,21 @@
-"""Cleaning: from a loaded source to the article's blocks and metadata."""
+"""Cleaning: from a loaded source to the article's blocks (kept or removed, with reasons)."""
 
 from __future__ import annotations
 
-from reader.cleaned import CleanBlock, Cleaned, keyed
-from reader.document import Metadata
+from reader.cleaned import Cleaned
 from reader.load import Source, SourceKind
-from reader.markdown_escape import escape_markdown
 
 
 def clean(source: Source) -> Cleaned:
-    """Split the source into blocks. (Placeholder until the cleaner lands: keeps everything.)"""
+    """The article in `source`: metadata, and every block of the input kept or removed."""
     if source.kind is SourceKind.MARKDOWN:
-        blocks = [CleanBlock(source.text.strip("\n"))]
-    else:
-        paragraphs = [" ".join(p.split()) for p in source.text.split("\n\n")]
-        blocks = [CleanBlock(escape_markdown(p)) for p in paragraphs if p]
-    return Cleaned(Metadata(source=source.origin), keyed(blocks))
+        from reader.clean.markdown_source import clean_markdown
+
+        return clean_markdown(source.text, source.origin)
+    if source.kind is SourceKind.HTML:
+        from reader.clean.html import clean_html
+
+        return clean_html(source.text, source.origin)
+    from reader.clean.plain_text import clean_plain_text
+
+    return clean_plain_text(source.text, source.origin)

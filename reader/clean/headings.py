@@ -1,0 +1,30 @@
+"""Which short lines inside a saved page's article are its section headings."""
+
+from __future__ import annotations
+
+from reader.clean.lines import Kind, Line
+from reader.markdown_escape import escape_markdown
+
+
+def is_heading(line: Line, before: Line | None, after: Line | None) -> bool:
+    """A short line, not a sentence, set between the article's paragraphs, before prose."""
+    if line.kind is not Kind.SHORT or line.marker or line.sentence:
+        return False
+    if not 1 <= line.words <= 16 or line.chars > 120:
+        return False
+    if line.text.endswith((",", ";", "-", "–", "—", "...", "…")):
+        return False
+    first = line.text[0]
+    if first.isalpha() and first.islower():
+        return False
+    if after is None or after.kind is not Kind.GOOD or after.marker:
+        return False
+    return before is None or before.kind is not Kind.BAD
+
+
+def heading_markdown(text: str, level: int = 2) -> str:
+    """An ATX heading whose text reads back exactly (a trailing # is not a closing sequence)."""
+    escaped = escape_markdown(text)
+    if escaped.endswith("#"):
+        escaped = escaped[:-1] + "\\#"
+    return f"{'#' * level} {escaped}"

@@ -1,0 +1,235 @@
+"""Boilerplate phrases of news pages, in several languages, each with the reason shown to users.
+
+Two strengths: `SHORT` patterns only count on short lines (a menu label, a button, a prompt);
+`ANYWHERE` patterns are specific enough to mark even a long line as page chrome.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SHORT_PATTERNS: dict[str, list[str]] = {
+    "notification prompt": [
+        r"notifications?\b",
+        r"benachrichtigung",
+        r"notifica[çc][õoã]",
+        r"уведомлени",
+        r"알림",
+        r"通知",
+    ],
+    "cookie notice": [r"\bcookies?\b", r"\bconsent\b", r"\bgdpr\b"],
+    "donation appeal": [
+        r"\bdonat(e|ion)",
+        r"\bcontribute\b",
+        r"your support",
+        r"support (us|our|independent)",
+        r"\bapoie\b",
+        r"\bdoe\b",
+        r"\bspende",
+        r"пожертв",
+        r"поддерж(ите|ать) ",
+    ],
+    "subscription prompt": [
+        r"\bsubscri(be|ption)",
+        r"newsletter",
+        r"sign up\b",
+        r"\bassine\b",
+        r"\bassinatura",
+        r"inscreva",
+        r"abonn",
+        r"iscriviti",
+        r"подпи(шитесь|ска|саться)",
+        r"구독",
+        r"購読",
+    ],
+    "share prompt": [
+        r"\bshare\b",
+        r"\bshared\b",
+        r"\btweet\b",
+        r"\bpin it\b",
+        r"\bprint\b",
+        r"e-?mail( this)?\b",
+        r"copy (the )?link",
+        r"compartilh",
+        r"condividi",
+        r"\bteilen\b",
+        r"partag",
+        r"compartir",
+        r"подел",
+        r"공유",
+        r"シェア",
+        r"^(facebook|twitter|linkedin|whatsapp|messenger|pinterest|reddit|telegram|flipboard"
+        r"|tumblr|vk|instagram|youtube|rss|google\+?|email|mail|sms|copy|x|threads)"
+        r"( feed)?$",
+    ],
+    "follow prompt": [
+        r"\bfollow (us|me)\b",
+        r"like us on",
+        r"\bsiga\b",
+        r"seguici",
+        r"folgen sie",
+        r"suivez",
+        r"síguenos",
+        r"подписывайтесь",
+    ],
+    "comment prompt": [
+        r"\bcomments?\b",
+        r"\bcomment(ing|ers?)\b",
+        r"\breplies\b",
+        r"join the (conversation|discussion)",
+        r"coment[áa]rio",
+        r"comment(o|i)\b",
+        r"kommentar",
+        r"commentaire",
+        r"комментар",
+        r"댓글",
+        r"コメント",
+    ],
+    "log-in prompt": [
+        r"\blog ?(in|out)\b",
+        r"\blogged in\b",
+        r"\bsign ?(in|out)\b",
+        r"\bregist(er|ering|ration)\b",
+        r"\bcreate (an |your )?account",
+        r"\bmy account\b",
+        r"\bentrar\b",
+        r"\baccedi\b",
+        r"\banmelden\b",
+        r"войти",
+        r"로그인",
+        r"ログイン",
+    ],
+    "related link": [
+        r"^related\b",
+        r"\bread (more|next|also)\b",
+        r"^see (also|more)\b",
+        r"^more (from|on|in|stories|news|articles|coverage)\b",
+        r"^(most|more) (read|popular|viewed|shared)\b",
+        r"\brecommended\b",
+        r"you (may|might) (also )?like",
+        r"^(popular|trending|latest)( posts| news| stories| articles)?$",
+        r"^(top|related|recent|other) (stories|posts|articles|news|topics)",
+        r"^in (this|other) news",
+        r"leia (tamb[ée]m|mais)",
+        r"veja (tamb[ée]m|mais)",
+        r"^mais (lidas|not[íi]cias)",
+        r"leggi anche",
+        r"potrebbe interessarti",
+        r"^(lesen sie auch|mehr zum thema|weitere artikel)",
+        r"^(lire aussi|à lire aussi)",
+        r"^(lee también|te puede interesar)",
+        r"читайте (также|еще|ещё)",
+        r"(ещ[её]|больше) по теме",
+        r"관련 ?기사",
+        r"関連記事",
+    ],
+    "advertisement": [
+        r"^(advertisement|advertising|sponsored( content)?|ad|ads|promoted|publicidade"
+        r"|publicidad|pubblicità|anzeige|werbung|publicité|реклама|광고|広告|スポンサーリンク)$",
+        r"^story continues below",
+        r"^(article )?continues below",
+        r"^advertisement\b",
+    ],
+    "photo credit": [
+        r"^(photo|image|picture|foto|фото|사진|写真)( credit)?s?\s*[:/©]",
+        r"^image (copyright|caption)",
+        r"^media caption",
+        r"\((ap|afp|reuters|getty( images)?|epa|shutterstock|istock|file)\)$",
+        r"\bgetty images\b",
+        r"^(credit|source|crédito|fonte)s?\s*:",
+        r"^©",
+    ],
+    "footer": [
+        r"©",
+        r"\bcopyright\b",
+        r"all rights reserved",
+        r"terms (of|and) (use|service|conditions)",
+        r"privacy (policy|notice)",
+        r"direitos reservados",
+        r"diritti riservati",
+        r"rechte vorbehalten",
+        r"права защищены",
+        r"무단.?전재",
+        r"^(about( us)?|contact( us)?|careers|imprint|impressum|sitemap|faq|help)$",
+    ],
+    "navigation": [
+        r"^(home|homepage|menu|main menu|search|search the site|skip to (main )?content"
+        r"|back to top|close|open|next|previous|prev|more|sections|topics|tags|categories"
+        r"|trending|show more|load more|view all|see all|toggle navigation|accessibility links"
+        r"|in[íi]cio|buscar|pesquisar|cerca|suche|поиск|главная|홈|検索|ホーム)$",
+        r"^tags?\s*:",
+        r"^filed under\b",
+        r"^categor(y|ies)\s*:",
+        r"^(posted|published) in\b",
+    ],
+}
+
+_ANYWHERE_PATTERNS: dict[str, list[str]] = {
+    "cookie notice": [
+        r"(we|this (web)?site) uses? cookies",
+        r"by (continuing to (use|browse)|using this (web)?site)",
+        r"accept (all )?cookies",
+        r"utilizamos cookies",
+        r"usiamo i cookie",
+        r"verwendet cookies",
+        r"используем (файлы )?cookie",
+    ],
+    "donation appeal": [
+        r"your (donation|contribution|support (helps|makes|allows))",
+        r"\bpaywalls?\b",
+        r"support (our|independent|quality) journalism",
+        r"(make|give) a (donation|contribution)",
+        r"become a (member|supporter|patron|subscriber)",
+        r"quality journalism should be",
+    ],
+    "subscription prompt": [
+        r"(sign up|subscribe) (for|to) (our|the) .{0,30}newsletter",
+        r"enter your e-?mail( address)?",
+        r"delivered (straight )?to your inbox",
+        r"get (the|our) .{0,40} (newsletter|in your inbox)",
+        r"subscribe (now|today) (for|to)",
+        r"unlimited (digital )?access",
+    ],
+    "log-in prompt": [
+        r"thank you for registering",
+        r"refresh (the|your) (page|browser)",
+        r"(log|sign) in to (comment|continue|read)",
+        r"already (a subscriber|have an account)",
+    ],
+    "comment prompt": [
+        r"(join|start) (our|the) (commenting|comment) (forum|section)",
+        r"(leave|post|add|write) a (comment|reply)",
+        r"comments? (are|is) (closed|moderated)",
+        r"comments? (policy|guidelines)",
+        r"thought-provoking conversations",
+    ],
+    "notification prompt": [
+        r"notifications can be managed",
+        r"(turn on|allow|enable) (browser |push )?notifications",
+    ],
+    "share prompt": [r"these are external links", r"read more about sharing"],
+    "footer": [r"all rights reserved", r"todos os direitos reservados"],
+}
+
+
+def _compile(table: dict[str, list[str]]) -> list[tuple[str, re.Pattern[str]]]:
+    return [(reason, re.compile("|".join(f"(?:{p})" for p in ps))) for reason, ps in table.items()]
+
+
+SHORT = _compile(_SHORT_PATTERNS)
+ANYWHERE = _compile(_ANYWHERE_PATTERNS)
+SHORT_WORDS = 12
+"""Lines of at most this many words are tested against the `SHORT` patterns."""
+
+
+def boilerplate_reason(text: str, words: int) -> str:
+    """Why `text` (one line, any case) is page chrome, or "" when no phrase says so."""
+    lowered = text.casefold().strip(" \t*+-•·|»›>:.…")
+    for reason, pattern in ANYWHERE:
+        if pattern.search(lowered):
+            return reason
+    if words <= SHORT_WORDS:
+        for reason, pattern in SHORT:
+            if pattern.search(lowered):
+                return reason
+    return ""

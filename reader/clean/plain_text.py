@@ -1,0 +1,136 @@
+"""Clean a page saved as plain text: find the article among the page's lines.
+
+Each line is measured (lines.py); the article is the stretch of lines where prose outweighs
+chrome (a maximum-sum run); the headline, standfirst, byline and date are looked for just above
+it (metadata.py); inside it, chrome, captions and repeats are dropped and headings marked.
+"""
+
+from __future__ import annotations
+
+from reader.clean.headings import heading_markdown, is_heading
+from reader.clean.lines import Kind, Line, classify, split_lines
+from reader.clean.metadata import find
+from reader.cleaned import CleanBlock, Cleaned, keyed
+from reader.document import Metadata
+from reader.markdown_escape import escape_markdown
+
+
+def clean_plain_text(text: str, origin: str = "") -> Cleaned:
+    lines = split_lines(text)
+    classify(lines)
+    if not lines:
+        return Cleaned(Metadata(source=origin), ())
+    first, last = article_span(lines)
+    found = find(lines, first)
+    roles = {
+        found.title: "title",
+        found.subtitle: "standfirst",
+        found.byline: "byline",
+        found.date: "date",
+    }
+    roles.pop(None, None)
+    # Metadata found at the top of the article itself is not part of the body either.
+    reasons = _inside_reasons(lines, first, last)
+    blocks: list[CleanBlock] = []
+    for index, line in enumerate(lines):
+        plain = escape_markdown(" ".join(line.text.split()))
+        role = roles.get(index)
+        if role:
+            blocks.append(CleanBlock(plain, kept=False, reason=role))
+        elif index < first or index > last:
+            reason = line.reason or ("before the article" if index < first else "after the article")
+            blocks.append(CleanBlock(_as_markdown(line), kept=False, reason=reason))
+        elif reasons.get(index):
+            blocks.append(CleanBlock(_as_markdown(line), kept=False, reason=reasons[index]))
+        elif is_heading(line, _neighbour(lines, index, -1), _neighbour(lines, index, 1)):
+            blocks.append(CleanBlock(heading_markdown(" ".join(line.text.split()))))
+        else:
+            blocks.append(CleanBlock(_as_markdown(line)))
+    metadata = Metadata(
+        title=_text(lines, found.title),
+        subtitle=_text(lines, found.subtitle),
+        byline=_byline(_text(lines, found.byline)),
+        date=_text(lines, found.date),
+        source=origin,
+    )
+    return Cleaned(metadata, keyed(blocks))
+
+
+def _as_markdown(line: Line) -> str:
+    text = escape_markdown(" ".join(line.text.split()))
+    return f"- {text}" if line.marker and line.text != line.marker else text
+
+
+def _text(lines: list[Line], index: int | None) -> str:
+    return " ".join(lines[index].text.split()) if index is not None else ""
+
+
+def _byline(text: str) -> str:
+    lowered = text.casefold()
+    for prefix in ("by ", "por ", "di ", "von ", "par "):
+        if lowered.startswith(prefix):
+            return text[len(prefix) :].strip()
+    return text
+
+
+def _neighbour(lines: list[Line], index: int, step: int) -> Line | None:
+    other = index + step
+    return lines[other] if 0 <= other < len(lines) else None
+
+
+def _score(line: Line) -> float:
+    if line.kind is Kind.GOOD:
+        return 1.0 + min(line.words, 80) / 20
+    if line.kind is Kind.BAD:
+        return -1.0
+    return 0.2 if line.sentence and line.words >= 4 else -0.3
+
+
+def article_span(lines: list[Line]) -> tuple[int, int]:
+    """First and last index of the run of lines where prose most outweighs chrome."""
+    best, best_span = float("-inf"), (0, len(lines) - 1)
+    total, start = 0.0, 0
+    for index, line in enumerate(lines):
+        if total <= 0:
+            total, start = 0.0, index
+        total += _score(line)
+        if total > best:
+            best, best_span = total, (start, index)
+    return best_span
+
+
+def _inside_reasons(lines: list[Line], first: int, last: int) -> dict[int, str]:
+    """Why lines inside the article are dropped: chrome, captions and credits, repeats."""
+    reasons: dict[int, str] = {}
+    seen: set[str] = set()
+    for index in range(first, last + 1):
+        line = lines[index]
+        if line.kind is Kind.BAD and not (line.reason == "navigation" and line.key):
+            reasons[index] = line.reason
+        elif line.key in seen and line.words > 3:
+            reasons[index] = "repeated line"
+        seen.add(line.key)
+    for index in range(first, last + 1):
+        line = lines[index]
+        following = lines[index + 1] if index + 1 <= last else None
+        if following is None or line.sentence:
+            continue
+        if (
+            following.key.startswith(line.key)
+            and len(following.key) > len(line.key)
+            and line.words >= 3
+        ):
+            reasons[index] = "image caption"
+            reasons[index + 1] = "image caption (repeated)"
+        elif line.kind is not Kind.GOOD and (
+            following.reason == "photo credit" or _is_credit(following)
+        ):
+            reasons.setdefault(index, "image caption")
+            reasons[index + 1] = "photo credit"
+    return reasons
+
+
+def _is_credit(line: Line) -> bool:
+    """A short parenthesised source line under a picture: "(Reed Saxon / Associated Press)"."""
+    text = line.text
+    return text.startswith("(") and text.endswith(")") and line.words <= 8 and not line.sentence

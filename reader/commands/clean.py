@@ -1,0 +1,98 @@
+"""`reader clean FILE|URL|-`: print the cleaned article as Markdown, plain text or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+
+from reader.cleaned import Cleaned
+from reader.document import Metadata, parse_markdown
+from reader.errors import ReaderError
+from reader.load import DEFAULT_MAX_BYTES, load_target
+from reader.markdown_escape import escape_markdown
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader clean",
+        description="Clean a saved page (text, HTML, Markdown) or a URL down to its article.",
+    )
+    parser.add_argument("source", help="file, http(s) URL, or - for standard input")
+    parser.add_argument(
+        "--format",
+        choices=("markdown", "text", "json"),
+        default="markdown",
+        help="output: Markdown (default), plain text, or JSON with the removed blocks",
+    )
+    parser.add_argument(
+        "--body-only",
+        action="store_true",
+        help="only the article body: no title, standfirst, byline or date",
+    )
+    parser.add_argument(
+        "--max-size",
+        type=float,
+        default=DEFAULT_MAX_BYTES / 1e6,
+        metavar="MB",
+        help=f"refuse inputs larger than this (default {DEFAULT_MAX_BYTES / 1e6:.0f} MB)",
+    )
+    return parser
+
+
+def run(argv: list[str]) -> int:
+    args = _parser().parse_args(argv)
+    if args.max_size <= 0:
+        raise ReaderError("--max-size must be a positive number of megabytes")
+    from reader.clean import clean
+
+    cleaned = clean(load_target(args.source, int(args.max_size * 1e6)))
+    if args.format == "json":
+        output = to_json(cleaned, args.body_only)
+    elif args.format == "text":
+        output = to_text(cleaned, args.body_only)
+    else:
+        output = to_markdown(cleaned, args.body_only)
+    sys.stdout.write(output if output.endswith("\n") else output + "\n")
+    return 0
+
+
+def _header_lines(metadata: Metadata) -> list[str]:
+    credit = " · ".join(part for part in (metadata.byline, metadata.date) if part)
+    return [part for part in (metadata.subtitle, credit) if part]
+
+
+def to_markdown(cleaned: Cleaned, body_only: bool = False) -> str:
+    body = cleaned.markdown_body()
+    if body_only:
+        return body
+    head = [f"# {escape_markdown(cleaned.metadata.title)}"] if cleaned.metadata.title else []
+    head += [escape_markdown(line) for line in _header_lines(cleaned.metadata)]
+    return "\n\n".join([*head, body] if body else head)
+
+
+def to_text(cleaned: Cleaned, body_only: bool = False) -> str:
+    # A title in the metadata keeps parse_markdown from taking a body heading as the title.
+    metadata = dataclasses.replace(cleaned.metadata, title=cleaned.metadata.title or "-")
+    body = parse_markdown(cleaned.markdown_body(), metadata).text
+    if body_only:
+        return body
+    head = [cleaned.metadata.title] if cleaned.metadata.title else []
+    head += _header_lines(cleaned.metadata)
+    return "\n\n".join([*head, body] if body else head)
+
+
+def to_json(cleaned: Cleaned, body_only: bool = False) -> str:
+    data: dict[str, object] = {
+        "metadata": dataclasses.asdict(cleaned.metadata),
+        "markdown": cleaned.markdown_body(),
+    }
+    if not body_only:
+        data["blocks"] = [dataclasses.asdict(block) for block in cleaned.blocks]
+        data["removed"] = [
+            {"key": b.key, "reason": b.reason, "markdown": b.markdown}
+            for b in cleaned.blocks
+            if not b.kept
+        ]
+    return json.dumps(data, ensure_ascii=False, indent=1)
