@@ -1,5 +1,7 @@
 """Properties of cleaning: it never invents text, and it keeps an already clean text whole."""
 
+import unicodedata
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,7 +15,7 @@ def _source(text: str, kind: SourceKind = SourceKind.TEXT) -> Source:
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.split())
+    return unicodedata.normalize("NFC", " ".join(text.split()))
 
 
 LINE = st.text(

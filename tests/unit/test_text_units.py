@@ -25,7 +25,9 @@ def sentences(text: str) -> list[str]:
 
 
 def seed_paragraph(containing: str) -> str:
-    document = build_document(open_source(SEED)[1])
+    cleaned = open_source(SEED)[1]
+    # Every block, the ones cleaning removed (the donation appeal...) restored too.
+    document = build_document(cleaned, frozenset(b.key for b in cleaned.blocks if not b.kept))
     (block,) = [b for b in document.blocks if containing in document.text[b.start : b.end]]
     return document.text[block.start : block.end]
 
