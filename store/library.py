@@ -1,53 +1,184 @@
-"""The library: articles and their annotations in a TinyDB store folder.
+"""The library: articles and their annotations in a store folder (layout in store/layout.py).
 
-First version: one TinyDB file. (The store issue replaces the storage with an atomic,
-locked one; this class's methods are the interface the app and the CLI use.)
+Every change takes the store's inter-process lock, re-reads the file it changes and replaces
+it atomically, so two processes on one store keep each other's changes and a crash at any
+moment leaves the last saved state. Reads reuse parsed files until another process replaces
+them. A damaged file, or a store of a newer schema, raises a StoreError and is never written.
 """
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
-from tinydb import Query, TinyDB
+from filelock import FileLock, Timeout
 
+from store.atomic import atomic_write, remove_stale_temps
+from store.errors import StoreError
+from store.layout import INDEX, LOCK, body_file, notes_file
 from store.records import AnnotationRecord, ArticleRecord, now
+from store.schema import check_version, meta_table, migrate, text_digest
+from store.storage import StoreDB, StrIdTable, decode, open_db, storage_of, table_of
+
+LOCK_TIMEOUT = 30.0
+"""Seconds to wait for another process's change before giving up."""
 
 
 class Library:
     def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        folder.mkdir(parents=True, exist_ok=True)
-        self._db = TinyDB(folder / "library.json")
-        self._articles = self._db.table("articles")
-        self._annotations = self._db.table("annotations")
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._lock = FileLock(self.folder / LOCK, timeout=LOCK_TIMEOUT)
+        self._index = open_db(self.folder / INDEX, self.folder, check_version)
+        self._articles = table_of(self._index, "articles")
+        self._notes: dict[str, StoreDB] = {}
+        self._article_of_note: dict[str, str] = {}
+        with self._locked():
+            remove_stale_temps(self.folder)
+            self._prepare_index()
+
+    def _prepare_index(self) -> None:
+        """Create, validate or migrate the index. Holding the lock."""
+        path = self.folder / INDEX
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            storage_of(self._index).write({"meta": meta_table(), "articles": {}})
+            return
+        data = decode(path, raw, self.folder)
+        check_version(path, data)
+        if migrate(self.folder, raw, data):
+            storage_of(self._index).invalidate()
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise StoreError(
+                f"{self.folder}: another reader has held the store lock for "
+                f"{LOCK_TIMEOUT:.0f} s; try again"
+            ) from None
+        try:
+            # Whatever we read next must be what is on disk now, not what we cached.
+            storage_of(self._index).invalidate()
+            yield
+        finally:
+            self._lock.release()
 
     def close(self) -> None:
-        self._db.close()
+        self._index.close()
+        for db in self._notes.values():
+            db.close()
+        self._notes.clear()
+
+    # Articles
 
     def article(self, article_id: str) -> ArticleRecord | None:
-        found = self._articles.get(Query().id == article_id)
-        return ArticleRecord.from_dict(dict(found)) if isinstance(found, dict) else None
+        """The article with its cleaned text, or None."""
+        entry = self._articles.fetch(article_id)
+        if entry is None:
+            return None
+        record = ArticleRecord.from_dict(entry)
+        with contextlib.suppress(FileNotFoundError):
+            record.text = (self.folder / body_file(article_id)).read_text(encoding="utf-8")
+        return record
 
     def articles(self) -> list[ArticleRecord]:
+        """Every article, last opened first, without their texts (see `article`)."""
         records = [ArticleRecord.from_dict(dict(doc)) for doc in self._articles.all()]
         return sorted(records, key=lambda r: r.last_opened, reverse=True)
 
     def save_article(self, record: ArticleRecord) -> None:
-        self._articles.upsert(record.to_dict(), Query().id == record.id)
+        """Add or update an article. An empty `text` keeps the stored body."""
+        entry = record.to_dict()
+        text = entry.pop("text")
+        with self._locked():
+            old = self._articles.fetch(record.id) or {}
+            old_sha = str(old.get("body_sha", ""))
+            entry["body_sha"] = old_sha
+            if text:
+                sha = text_digest(text)
+                body = self.folder / body_file(record.id)
+                if sha != old_sha or not body.exists():
+                    atomic_write(body, text.encode())
+                entry["body_sha"] = sha
+            self._articles.put(record.id, entry)
 
     def delete_article(self, article_id: str) -> None:
-        self._annotations.remove(Query().article_id == article_id)
-        self._articles.remove(Query().id == article_id)
+        """Remove an article, its notes and its text (their backups stay in backups/)."""
+        with self._locked():
+            self._articles.drop(article_id)
+            storage_of(self._notes_db(article_id)).remove()
+            with contextlib.suppress(FileNotFoundError):
+                (self.folder / body_file(article_id)).unlink()
+
+    # Annotations
+
+    def _notes_db(self, article_id: str) -> StoreDB:
+        db = self._notes.get(article_id)
+        if db is None:
+            db = open_db(self.folder / notes_file(article_id), self.folder)
+            self._notes[article_id] = db
+        return db
+
+    def _notes_table(self, article_id: str) -> StrIdTable:
+        return table_of(self._notes_db(article_id), "annotations")
 
     def annotations(self, article_id: str) -> list[AnnotationRecord]:
-        docs = self._annotations.search(Query().article_id == article_id)
-        return sorted(
-            (AnnotationRecord.from_dict(dict(d)) for d in docs), key=lambda a: (a.start, a.end)
-        )
+        """The article's annotations in text order."""
+        records = [AnnotationRecord.from_dict(dict(d)) for d in self._notes_table(article_id)]
+        for record in records:
+            self._article_of_note[record.id] = article_id
+        return sorted(records, key=lambda a: (a.start, a.end))
 
     def save_annotation(self, record: AnnotationRecord) -> None:
+        """Add or update an annotation (its `updated` time is set now)."""
         record.updated = now()
-        self._annotations.upsert(record.to_dict(), Query().id == record.id)
+        table = self._notes_table(record.article_id)
+        with self._locked():
+            storage_of(self._notes_db(record.article_id)).invalidate()
+            table.put(record.id, record.to_dict())
+        self._article_of_note[record.id] = record.article_id
 
     def delete_annotation(self, annotation_id: str) -> None:
-        self._annotations.remove(Query().id == annotation_id)
+        article_id = self._article_of_note.get(annotation_id)
+        if article_id is None:
+            found = next((a for a in self.all_annotations() if a.id == annotation_id), None)
+            if found is None:
+                return
+            article_id = found.article_id
+        table = self._notes_table(article_id)
+        with self._locked():
+            storage_of(self._notes_db(article_id)).invalidate()
+            table.drop(annotation_id)
+        self._article_of_note.pop(annotation_id, None)
+
+    # Across the library
+
+    def annotation_counts(self) -> dict[str, int]:
+        """Number of annotations of each article."""
+        return {r.id: len(self._notes_table(r.id)) for r in self.articles()}
+
+    def all_annotations(self) -> list[AnnotationRecord]:
+        """Every annotation, grouped by article (last opened first), in text order."""
+        return [note for record in self.articles() for note in self.annotations(record.id)]
+
+    def search(self, query: str) -> list[AnnotationRecord]:
+        """Annotations whose quote, note or tags contain every word of `query` (any case)."""
+        words = query.casefold().split()
+        hits = []
+        for note in self.all_annotations():
+            haystack = " ".join([note.exact, note.note, *note.tags]).casefold()
+            if all(word in haystack for word in words):
+                hits.append(note)
+        return hits
+
+    def find_article(self, reference: str) -> ArticleRecord | None:
+        """An article by id, or by the unique id prefix someone typed."""
+        found = self.article(reference)
+        if found is not None or len(reference) < 4:
+            return found
+        matches = [d.doc_id for d in self._articles.all() if str(d.doc_id).startswith(reference)]
+        return self.article(str(matches[0])) if len(matches) == 1 else None

@@ -9,6 +9,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+COLORS = ("yellow", "green", "blue", "pink", "purple")
+"""Highlight colours by name, in the order of the keys 1-5."""
+
 
 def now() -> str:
     """Current UTC time as ISO 8601, the format of every timestamp in the store."""
@@ -35,7 +38,13 @@ class ArticleRecord:
     """Keys of cleaning blocks whose keep/remove decision the user flipped."""
     source_digest: str = ""
     text: str = ""
-    """The cleaned article as canonical Markdown, so it reopens without its source."""
+    """The cleaned article as canonical Markdown, so it reopens without its source.
+
+    `Library.articles()` leaves it empty (bodies live in their own files); saving a record
+    with an empty text keeps the stored body.
+    """
+    metadata: dict[str, str] = field(default_factory=dict)
+    """The cleaned page's Metadata fields (title, byline...), to rebuild its Document."""
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

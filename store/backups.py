@@ -1,0 +1,50 @@
+"""Rolling backups of the store's JSON files, in `<store>/backups/`.
+
+After each write, `<name>.1` holds a copy of what was just written (so a file damaged later,
+by a disk error or another program, loses nothing). When `<name>.1` is older than
+ROTATE_AFTER, it first moves down to `<name>.2`, and so on: the older generations are
+snapshots at least that far apart, the last KEEP of them kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from pathlib import Path
+
+from store.atomic import atomic_write
+
+FOLDER = "backups"
+KEEP = 5
+ROTATE_AFTER = 600.0
+"""Seconds: how old the newest backup must be before it becomes the second newest."""
+
+
+def backup_path(store: Path, relative: Path, generation: int) -> Path:
+    return store / FOLDER / relative.parent / f"{relative.name}.{generation}"
+
+
+def keep(store: Path, relative: Path, data: bytes) -> None:
+    """Record `data` (just written to `store/relative`) as the newest backup."""
+    newest = backup_path(store, relative, 1)
+    try:
+        age = time.time() - newest.stat().st_mtime
+    except FileNotFoundError:
+        age = 0.0
+    if age > ROTATE_AFTER:
+        for generation in range(KEEP - 1, 0, -1):
+            with contextlib.suppress(FileNotFoundError):
+                os.replace(
+                    backup_path(store, relative, generation),
+                    backup_path(store, relative, generation + 1),
+                )
+    # Backups are a second copy: the live file is already durable, so skip the folder fsync.
+    atomic_write(newest, data, durable=False)
+
+
+def backups_of(store: Path, relative: Path) -> list[Path]:
+    """Existing backups of `store/relative`, newest first."""
+    found = [backup_path(store, relative, g) for g in range(1, KEEP + 1)]
+    extra = sorted((store / FOLDER / relative.parent).glob(f"{relative.name}.v*"))
+    return [p for p in found if p.exists()] + extra
