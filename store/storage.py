@@ -127,7 +127,11 @@ class StrIdTable(Table):
 
     def put(self, record_id: str, record: dict[str, Any]) -> None:
         """Insert or replace the record stored under `record_id`."""
-        self.upsert(Document(record, doc_id=record_id))  # type: ignore[arg-type]
+        # Not `upsert`: for a new id it would write the file twice (update, then insert).
+        if self.contains(doc_id=record_id):  # type: ignore[arg-type]
+            self.update(record, doc_ids=[record_id])  # type: ignore[list-item]
+        else:
+            self.insert(Document(record, doc_id=record_id))  # type: ignore[arg-type]
 
     def fetch(self, record_id: str) -> dict[str, Any] | None:
         found = self.get(doc_id=record_id)  # type: ignore[call-overload]

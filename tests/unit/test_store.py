@@ -1,0 +1,119 @@
+"""The Library API: saving, reading back, and two open libraries on one store."""
+
+from pathlib import Path
+
+from store.library import Library
+from store.records import AnnotationRecord, ArticleRecord
+
+
+def _article(article_id: str = "a1", text: str = "Hello brave new world.") -> ArticleRecord:
+    return ArticleRecord(id=article_id, title=f"Title {article_id}", source="/x.txt", text=text)
+
+
+def _note(article_id: str = "a1", exact: str = "brave", start: int = 6, **kw) -> AnnotationRecord:
+    return AnnotationRecord(
+        article_id=article_id, exact=exact, start=start, end=start + len(exact), **kw
+    )
+
+
+def test_article_reopens_with_its_text_after_restart(tmp_path: Path):
+    lib = Library(tmp_path)
+    lib.save_article(_article(text="# Head\n\nBody *text*."))
+    lib.close()
+    again = Library(tmp_path)
+    record = again.article("a1")
+    assert record is not None
+    assert record.text == "# Head\n\nBody *text*."
+    assert record.title == "Title a1"
+
+
+def test_saving_a_listed_record_keeps_the_stored_text(tmp_path: Path):
+    lib = Library(tmp_path)
+    lib.save_article(_article(text="The body."))
+    listed = lib.articles()[0]
+    assert listed.text == ""
+    listed.position = 42
+    lib.save_article(listed)
+    record = lib.article("a1")
+    assert record is not None and record.text == "The body." and record.position == 42
+
+
+def test_annotations_round_trip_in_text_order(tmp_path: Path):
+    lib = Library(tmp_path)
+    lib.save_article(_article())
+    lib.save_annotation(_note(exact="world", start=16, note="a note", tags=["t1"]))
+    lib.save_annotation(_note(exact="Hello", start=0))
+    notes = Library(tmp_path).annotations("a1")
+    assert [n.exact for n in notes] == ["Hello", "world"]
+    assert notes[1].note == "a note" and notes[1].tags == ["t1"]
+
+
+def test_edit_and_delete_annotation(tmp_path: Path):
+    lib = Library(tmp_path)
+    lib.save_article(_article())
+    note = _note()
+    lib.save_annotation(note)
+    note.note = "edited"
+    lib.save_annotation(note)
+    assert [n.note for n in lib.annotations("a1")] == ["edited"]
+    # A fresh library has not seen the note yet: delete still finds it.
+    other = Library(tmp_path)
+    other.delete_annotation(note.id)
+    assert lib.annotations("a1") == []
+
+
+def test_delete_article_removes_its_notes(tmp_path: Path):
+    lib = Library(tmp_path)
+    lib.save_article(_article("a1"))
+    lib.save_article(_article("a2"))
+    lib.save_annotation(_note("a1"))
+    lib.save_annotation(_note("a2"))
+    lib.delete_article("a1")
+    assert [a.id for a in lib.articles()] == ["a2"]
+    assert lib.article("a1") is None
+    assert lib.annotations("a1") == []
+    assert lib.annotation_counts() == {"a2": 1}
+
+
+def test_two_open_libraries_keep_both_sets_of_changes(tmp_path: Path):
+    first, second = Library(tmp_path), Library(tmp_path)
+    first.save_article(_article("a1"))
+    second.save_article(_article("a2"))
+    for i in range(5):
+        first.save_annotation(_note("a1", note=f"first {i}"))
+        second.save_annotation(_note("a1", note=f"second {i}"))
+    # Each sees the other's writes, and neither overwrote the other.
+    for lib in (first, second):
+        assert {a.id for a in lib.articles()} == {"a1", "a2"}
+        assert len(lib.annotations("a1")) == 10
+    first.close()
+    second.close()
+    assert len(Library(tmp_path).annotations("a1")) == 10
+
+
+def test_search_matches_quotes_notes_and_tags_across_articles(tmp_path: Path):
+    lib = Library(tmp_path)
+    lib.save_article(_article("a1"))
+    lib.save_article(_article("a2", text="Other text about Syria."))
+    lib.save_annotation(_note("a1", exact="brave", note="Courage matters"))
+    lib.save_annotation(_note("a2", exact="Syria", start=17, tags=["politics"]))
+    assert [n.exact for n in lib.search("courage")] == ["brave"]
+    assert [n.exact for n in lib.search("POLITICS")] == ["Syria"]
+    assert [n.exact for n in lib.search("brave courage")] == ["brave"]
+    assert lib.search("nowhere") == []
+
+
+def test_odd_article_ids_never_leave_the_store_folder(tmp_path: Path):
+    store = tmp_path / "store"
+    lib = Library(store)
+    lib.save_article(_article("../../escape", text="body"))
+    lib.save_annotation(_note("../../escape"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]
+    assert [n.exact for n in Library(store).annotations("../../escape")] == ["brave"]
+
+
+def test_no_temp_files_are_left_behind(tmp_path: Path):
+    lib = Library(tmp_path)
+    lib.save_article(_article())
+    lib.save_annotation(_note())
+    assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]

@@ -1,0 +1,66 @@
+"""Kill a writer at random moments: the store always opens and keeps every reported note."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import random
+import signal
+import time
+from pathlib import Path
+
+from store.library import Library
+from store.records import AnnotationRecord, ArticleRecord
+
+KILLS = 200
+ARTICLES = [f"article{i}" for i in range(8)]
+
+
+def _write_until_killed(folder: Path, report: int, seed: int) -> None:
+    """Child: save articles and notes forever, reporting each note id once it is saved."""
+    rng = random.Random(seed)
+    library = Library(folder)
+    while True:
+        article_id = rng.choice(ARTICLES)
+        if rng.random() < 0.2:
+            library.save_article(
+                ArticleRecord(id=article_id, title=article_id, source="/x", text="text " * 50)
+            )
+        note = AnnotationRecord(
+            article_id=article_id, exact="text", start=0, end=4, note=f"seed {seed}"
+        )
+        library.save_annotation(note)
+        os.write(report, f"{note.id}\n".encode())
+
+
+def _read_all(fd: int) -> str:
+    chunks = []
+    while chunk := os.read(fd, 65536):
+        chunks.append(chunk)
+    return b"".join(chunks).decode()
+
+
+def test_sigkilled_writer_never_loses_a_reported_note(tmp_path: Path):
+    fork = multiprocessing.get_context("fork")
+    rng = random.Random(1234)
+    reported: set[str] = set()
+    for round_ in range(KILLS):
+        read_end, write_end = os.pipe()
+        child = fork.Process(target=_write_until_killed, args=(tmp_path, write_end, round_))
+        child.start()
+        os.close(write_end)
+        time.sleep(rng.uniform(0.002, 0.04))
+        assert child.pid is not None
+        os.kill(child.pid, signal.SIGKILL)
+        child.join()
+        output = _read_all(read_end)
+        os.close(read_end)
+        # A line cut by the kill was never a complete report.
+        reported.update(line for line in output.split("\n")[:-1] if line)
+
+        library = Library(tmp_path)  # must open after every kill
+        kept = {note.id for a in ARTICLES for note in library.annotations(a)}
+        library.close()
+        assert reported <= kept, f"round {round_}: lost {len(reported - kept)} notes"
+    # The kills did land among saves, not only before the first one.
+    assert len(reported) > KILLS
