@@ -1,0 +1,85 @@
+"""Articles as the store keeps them: the record for a cleaned source, its Document back from
+the record, and finding an article from what someone typed (id, URL or file)."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+from pathlib import Path
+
+from reader.article import build_document, open_source
+from reader.clean import clean
+from reader.cleaned import Cleaned
+from reader.document import Document, Metadata, parse_markdown
+from reader.errors import ReaderError
+from reader.load import Source
+from store.library import Library
+from store.records import ArticleRecord, article_id_for
+
+_METADATA_FIELDS = tuple(f.name for f in dataclasses.fields(Metadata))
+
+
+def is_url(reference: str) -> bool:
+    return reference.startswith(("http://", "https://"))
+
+
+def record_for(source: Source, cleaned: Cleaned, existing: ArticleRecord | None) -> ArticleRecord:
+    """The article's record with its current cleaned text (the user's choices applied)."""
+    record = existing or ArticleRecord(
+        id=article_id_for(source.origin),
+        title=cleaned.metadata.title or Path(source.origin).name,
+        source=source.origin,
+    )
+    record.text = cleaned.markdown_body(frozenset(record.overrides))
+    record.metadata = {name: str(getattr(cleaned.metadata, name)) for name in _METADATA_FIELDS}
+    record.source_digest = source.digest
+    return record
+
+
+def stored_document(record: ArticleRecord) -> Document:
+    """The Document of a stored article, as `build_document` made it from the source."""
+    metadata = Metadata(**{k: v for k, v in record.metadata.items() if k in _METADATA_FIELDS})
+    return parse_markdown(record.text, metadata)
+
+
+def find_stored(reference: str, library: Library) -> ArticleRecord | None:
+    """The stored article an id, id prefix, URL or file path names (without reading it)."""
+    if is_url(reference):
+        return library.article(article_id_for(reference))
+    path = Path(reference).expanduser()
+    if path.exists():
+        return library.article(article_id_for(str(path.resolve())))
+    return library.find_article(reference)
+
+
+def _load(reference: str) -> tuple[Source, Cleaned]:
+    if not is_url(reference):
+        return open_source(Path(reference).expanduser())
+    try:
+        fetch = importlib.import_module("reader.fetch").fetch
+    except ModuleNotFoundError:
+        raise ReaderError(f"{reference}: not in the library, and URLs cannot be fetched") from None
+    source: Source = fetch(reference)
+    return source, clean(source)
+
+
+def resolve(reference: str, library: Library) -> tuple[ArticleRecord, Document]:
+    """The article ARTICLE names (a file, URL or stored id), added to the library if new.
+
+    A file or URL is read and cleaned again; a stored id reopens the stored text.
+    """
+    stored = find_stored(reference, library)
+    if stored is not None and (is_url(reference) or not Path(reference).exists()):
+        if not stored.text:
+            raise ReaderError(f"{reference}: the library has no text for this article")
+        return stored, stored_document(stored)
+    if not is_url(reference) and not Path(reference).expanduser().exists():
+        raise ReaderError(f"{reference}: no such file, URL or article id in the library")
+    source, cleaned = _load(reference)
+    existing = library.article(article_id_for(source.origin))
+    record = record_for(source, cleaned, existing)
+    document = build_document(cleaned, frozenset(record.overrides))
+    if existing is None:
+        record.title = document.title
+    library.save_article(record)
+    return record, document

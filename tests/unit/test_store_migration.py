@@ -1,0 +1,66 @@
+"""A store of the first schema (one library.json, as the first release wrote it) migrates."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tinydb import TinyDB
+
+from store.library import Library
+from store.records import AnnotationRecord, ArticleRecord
+from store.schema import SCHEMA_VERSION
+
+
+def _first_schema_store(folder: Path) -> list[AnnotationRecord]:
+    """What the first Library wrote: plain TinyDB, tables `articles` and `annotations`."""
+    folder.mkdir()
+    db = TinyDB(folder / "library.json")
+    articles, annotations = db.table("articles"), db.table("annotations")
+    articles.insert(
+        ArticleRecord(
+            id="a1", title="First", source="/a1.txt", position=120, text="# First\n\nBody one."
+        ).to_dict()
+    )
+    articles.insert(ArticleRecord(id="a2", title="Second", source="/a2.txt").to_dict())
+    notes = [
+        AnnotationRecord(article_id="a1", exact="Body", start=0, end=4, note="n1", tags=["x"]),
+        AnnotationRecord(article_id="a1", exact="one", start=5, end=8, color="green"),
+        AnnotationRecord(article_id="a2", exact="two", start=1, end=4),
+        AnnotationRecord(article_id="gone", exact="orphan", start=0, end=6, note="keep me"),
+    ]
+    for note in notes:
+        annotations.insert(note.to_dict())
+    db.close()
+    return notes
+
+
+def test_first_schema_store_migrates_with_every_note(tmp_path: Path):
+    folder = tmp_path / "store"
+    notes = _first_schema_store(folder)
+    old_index = (folder / "library.json").read_bytes()
+
+    library = Library(folder)
+    article = library.article("a1")
+    assert article is not None
+    assert (article.title, article.position, article.text) == ("First", 120, "# First\n\nBody one.")
+    kept = {n.id: n for n in library.all_annotations()}
+    assert kept == {n.id: n for n in notes}
+    # The note whose article was missing is reachable under a placeholder article.
+    assert library.article("gone") is not None
+    library.close()
+
+    data = json.loads((folder / "library.json").read_text())
+    assert data["meta"]["schema"]["version"] == SCHEMA_VERSION
+    assert (folder / "backups" / "library.json.v1").read_bytes() == old_index
+
+
+def test_migrated_store_reopens_without_migrating_again(tmp_path: Path):
+    folder = tmp_path / "store"
+    _first_schema_store(folder)
+    Library(folder).save_annotation(
+        AnnotationRecord(article_id="a2", exact="new", start=0, end=3, note="after")
+    )
+    library = Library(folder)
+    assert sorted(n.note for n in library.annotations("a2")) == ["", "after"]
+    assert {a.id for a in library.articles()} == {"a1", "a2", "gone"}
