@@ -18,9 +18,12 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _cell(text: str, width: int) -> str:
+def _cell(text: str, width: int, keep_end: bool = False) -> str:
+    """One line of at most `width` characters; paths keep their end (the file name)."""
     text = " ".join(strip_control(text).split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    if len(text) <= width:
+        return text
+    return "…" + text[1 - width :] if keep_end else text[: width - 1] + "…"
 
 
 def run(argv: list[str]) -> int:
@@ -51,5 +54,5 @@ def run(argv: list[str]) -> int:
             f"{counts.get(article.id, 0):>5}  {round(article.progress * 100):>3}%  "
             f"{_cell(article.title, 60)}"
         )
-        print(f"{'':43}{_cell(article.source, 60)}  {article.id}")
+        print(f"{'':43}{_cell(article.source, 60, keep_end=True)}  {article.id}")
     return 0

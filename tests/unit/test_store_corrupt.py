@@ -61,7 +61,7 @@ def test_bad_index_is_refused_in_one_line_and_left_byte_for_byte(
 
     with pytest.raises(StoreError):
         Library(store)
-    status, out, err = _run(capsys, "notes", "add", "fox", "--quote", "fox", "--store", str(store))
+    status, _out, err = _run(capsys, "notes", "add", "fox", "--quote", "fox", "--store", str(store))
     assert status == 2
     assert err.count("\n") == 1 and err.startswith("reader: ")
     assert "library.json" in err and "backups/library.json.1" in err
@@ -102,13 +102,13 @@ def test_damaged_notes_file_is_not_written_and_restores(
     notes.write_bytes(broken)
 
     library = Library(store)  # the index is fine: the library opens
-    with pytest.raises(StoreError, match="fox.json is damaged"):
+    with pytest.raises(StoreError, match=r"fox\.json is damaged"):
         library.annotations("fox")
     with pytest.raises(StoreError):
         library.save_annotation(AnnotationRecord(article_id="fox", exact="dog", start=0, end=3))
     assert notes.read_bytes() == broken
 
-    status, out, _ = _run(capsys, "store", "restore", "notes/fox.json", "--store", str(store))
+    status, _out, _ = _run(capsys, "store", "restore", "notes/fox.json", "--store", str(store))
     assert status == 0
     assert notes.read_bytes() == good
     assert len(library.annotations("fox")) == 3
