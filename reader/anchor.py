@@ -17,7 +17,7 @@ Pure functions over plain values: no store, no UI.
 from __future__ import annotations
 
 import hashlib
-import re
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -28,8 +28,17 @@ import edlib
 CONTEXT = 32
 """Characters of prefix and suffix kept around a quote."""
 
+NEAR = 2_048
+"""The first fuzzy search looks this far either side of where the quote is expected."""
+
 WINDOW = 32_768
-"""Fuzzy search looks this far either side of where the quote is expected."""
+"""The exact search, then the wider fuzzy search, look this far either side."""
+
+SEARCH_BUDGET = 1.0
+"""Seconds a Resolver may spend on searches beyond the windows (whole text, wide fuzzy)."""
+
+MAX_LOCATIONS = 20
+"""Equally good fuzzy matches weighed at most."""
 
 MAX_OCCURRENCES = 2_000
 """Occurrences of an exact quote weighed at most (a quote like "the" in a book)."""
@@ -41,10 +50,19 @@ MAX_FUZZY_ERRORS = 0.25
 """Edits allowed in a fuzzy match, as a fraction of the quote's length."""
 
 MIN_CONTEXT = 0.6
-"""Similarity (0-1) that the better side of the context must reach for a weak match."""
+"""Similarity (0-1) the better side of the context must reach for an exact quote found away
+from its old place: an edit right next to a passage changes only one side."""
+
+STRONG_CONTEXT = 0.9
+"""An exact quote found with context this good (mean of both sides) is taken without
+looking further."""
+
+MIN_FUZZY_CONTEXT = 0.7
+"""Mean similarity of both sides of the context required for a fuzzy match."""
 
 LONG_QUOTE = 32
-"""An exact quote this long is its own evidence: accepted without agreeing context."""
+"""An exact quote this long is its own evidence: as a last resort, accepted whatever its
+context (a passage moved whole, with new neighbours on both sides)."""
 
 
 class Status(StrEnum):
@@ -167,12 +185,24 @@ def resolve_all(
     return [a for a in anchors if a is not None]
 
 
-class Resolver:
-    """Resolves selectors against one text; keep it to resolve many."""
+_Found = tuple[int, int, Status, float] | None
+"""A candidate: start, end, status, and how well its context agrees (0-1)."""
 
-    def __init__(self, text: str, current_hash: str | None = None) -> None:
+
+class Resolver:
+    """Resolves selectors against one text; keep it to resolve many.
+
+    The expensive searches (the exact quote over the whole text, the fuzzy search over a wide
+    window) share a time budget per Resolver; once it is spent, annotations they would have
+    rescued are reported orphaned, and are tried again the next time the text is opened.
+    """
+
+    def __init__(
+        self, text: str, current_hash: str | None = None, budget: float = SEARCH_BUDGET
+    ) -> None:
         self.text = text
         self.hash = current_hash or text_hash(text)
+        self.budget = budget
 
     def resolve(self, selectors: Selectors, shift: int = 0) -> Anchor:
         """Anchor `selectors`; `shift` is a guess of how far the passage moved."""
@@ -187,76 +217,111 @@ class Resolver:
             selectors.text_hash == self.hash or _context_matches(text, start, end, quote)
         ):
             return Anchor(start, end, Status.OK)
-        if shift:
-            guess = start + shift
-            if (
-                guess >= 0
-                and text.startswith(exact, guess)
-                and _context_matches(text, guess, guess + len(exact), quote)
-            ):
-                return Anchor(guess, guess + len(exact), Status.MOVED)
-        expected = min(max(0, start + shift), len(text))
-        found = self._exact(quote, expected)
-        if found is not None:
-            status = Status.OK if found == start else Status.MOVED
-            return Anchor(found, found + len(exact), status)
-        span = self._fuzzy(quote, expected)
-        if span is not None:
-            return Anchor(span[0], span[1], Status.FUZZY)
-        return Anchor(start, end, Status.ORPHANED)
+        guess = start + shift
+        if (
+            shift
+            and guess >= 0
+            and text.startswith(exact, guess)
+            and _context_matches(text, guess, guess + len(exact), quote)
+        ):
+            return Anchor(guess, guess + len(exact), Status.MOVED)
+        expected = min(max(0, guess), len(text))
+        # From the cheapest, most trusted evidence to the dearest, least trusted.
+        near = max(NEAR, 4 * len(exact))
+        found = self._exact(quote, expected, expected - WINDOW, expected + WINDOW)
+        if found is None or found[3] < STRONG_CONTEXT:
+            # A weakly supported exact copy loses to an edited quote with its context intact.
+            fuzzy = self._fuzzy(quote, expected, near)
+            if fuzzy is not None and (found is None or fuzzy[3] > found[3]):
+                found = fuzzy
+        if found is None and self.budget > 0:
+            began = time.perf_counter()
+            found = self._exact(quote, expected, 0, len(text))
+            if found is None and len(text) > 2 * near:
+                found = self._fuzzy(quote, expected, max(WINDOW, near))
+            if found is None:
+                found = self._long_quote(quote, expected)
+            self.budget -= time.perf_counter() - began
+        if found is None:
+            return Anchor(start, end, Status.ORPHANED)
+        if found[:2] == (start, end) and found[2] is Status.MOVED:
+            return Anchor(start, end, Status.OK)  # in place; only the context changed
+        return Anchor(found[0], found[1], found[2])
 
-    def _exact(self, quote: TextQuoteSelector, expected: int) -> int | None:
-        """Best occurrence of the exact quote: near `expected` first, then anywhere."""
+    def _exact(self, quote: TextQuoteSelector, expected: int, low: int, high: int) -> _Found:
+        """The occurrence of the exact quote in `text[low:high]` whose context agrees best."""
         text, exact = self.text, quote.exact
-        low = max(0, expected - WINDOW)
-        high = min(len(text), expected + WINDOW + len(exact))
-        best = self._best_occurrence(quote, _occurrences(text, exact, low, high), expected)
-        if best is None and (low > 0 or high < len(text)):
-            everywhere = _occurrences(text, exact, 0, len(text))
-            best = self._best_occurrence(quote, everywhere, expected)
-        return best
+        low, high = max(0, low), min(len(text), high + len(exact))
+        best: tuple[float, int, float] | None = None
+        for position in _occurrences(text, exact, low, high):
+            before, after = _context_similarity(text, position, position + len(exact), quote)
+            if max(before, after) >= MIN_CONTEXT:
+                # Ranked by both sides, so that the copy whose neighbours both agree wins.
+                context = (before + after) / 2
+                score = self._score(context, position, expected)
+                if best is None or score > best[0]:
+                    best = (score, position, context)
+        if best is None:
+            return None
+        _score, position, context = best
+        return position, position + len(exact), Status.MOVED, context
 
-    def _best_occurrence(
-        self, quote: TextQuoteSelector, positions: Iterable[int], expected: int
-    ) -> int | None:
-        text, length = self.text, len(quote.exact)
-        best: tuple[float, int] | None = None
-        for position in positions:
-            context = _context_similarity(text, position, position + length, quote)
-            if context < MIN_CONTEXT and length < LONG_QUOTE:
-                continue
-            # Context decides; nearness only breaks near-ties.
-            score = context - 0.1 * abs(position - expected) / max(1, len(text))
-            if best is None or score > best[0]:
-                best = (score, position)
-        return None if best is None else best[1]
+    def _long_quote(self, quote: TextQuoteSelector, expected: int) -> _Found:
+        """A long exact quote is its own evidence: its nearest occurrence, whatever the context."""
+        exact = quote.exact
+        if len(exact) < LONG_QUOTE:
+            return None
+        positions = list(_occurrences(self.text, exact, 0, len(self.text)))
+        if not positions:
+            return None
+        position = min(positions, key=lambda p: abs(p - expected))
+        return position, position + len(exact), Status.MOVED, 0.0
 
-    def _fuzzy(self, quote: TextQuoteSelector, expected: int) -> tuple[int, int] | None:
-        """Approximate match of the quote near `expected` with agreeing context."""
+    def _fuzzy(self, quote: TextQuoteSelector, expected: int, reach: int) -> _Found:
+        """The best approximate match within `reach` of `expected`, if its context agrees."""
         exact = quote.exact
         if len(exact) < MIN_FUZZY_LENGTH:
             return None
-        reach = max(WINDOW, 4 * len(exact))
         low = max(0, expected - reach)
-        high = min(len(self.text), expected + reach + len(exact))
-        window = self.text[low:high]
-        encoded = _encode_for_search(exact, window)
-        if encoded is None:
-            return None
-        errors = int(len(exact) * MAX_FUZZY_ERRORS)
-        result = edlib.align(*encoded, mode="HW", task="locations", k=errors)
+        window = self.text[low : expected + reach + len(exact)]
+        # UTF-8 bytes: edlib's fast path, and never more than 256 symbols whatever the script.
+        target, query = (
+            window.encode("utf-8", "surrogatepass"),
+            exact.encode("utf-8", "surrogatepass"),
+        )
+        errors = int(len(query) * MAX_FUZZY_ERRORS)
+        result = edlib.align(query, target, mode="HW", task="locations", k=errors)
         if result["editDistance"] < 0:
             return None
-        best: tuple[float, int, int] | None = None
-        for first, last in result["locations"][:50]:
-            begin, finish = low + first, low + last + 1
-            context = _context_similarity(self.text, begin, finish, quote)
-            if context < MIN_CONTEXT:
-                continue
-            score = context - 0.1 * abs(begin - expected) / max(1, len(self.text))
-            if best is None or score > best[0]:
-                best = (score, begin, finish)
-        return None if best is None else (best[1], best[2])
+        best: tuple[float, int, int, float] | None = None
+        for first, last in result["locations"][:MAX_LOCATIONS]:
+            begin = low + _char_index(target, first, snap_back=True)
+            finish = low + _char_index(target, last + 1, snap_back=False)
+            before, after = _context_similarity(self.text, begin, finish, quote)
+            # Both sides must agree: the quote itself differs, so the context is the evidence.
+            context = (before + after) / 2
+            if context >= MIN_FUZZY_CONTEXT:
+                score = self._score(context, begin, expected)
+                if best is None or score > best[0]:
+                    best = (score, begin, finish, context)
+        if best is None:
+            return None
+        return best[1], best[2], Status.FUZZY, best[3]
+
+    def _score(self, context: float, position: int, expected: int) -> float:
+        # Context decides; nearness to where the passage should be only breaks near-ties.
+        return context - 0.1 * abs(position - expected) / max(1, len(self.text))
+
+
+_CONTINUATION = bytes(range(0x80, 0xC0))
+
+
+def _char_index(encoded: bytes, offset: int, snap_back: bool) -> int:
+    """Character index of byte `offset` in UTF-8 `encoded`; inside a character, its start
+    (`snap_back`) or its end."""
+    count = len(encoded[:offset].translate(None, _CONTINUATION))
+    inside = 0 < offset < len(encoded) and encoded[offset] in _CONTINUATION
+    return count - 1 if inside and snap_back else count
 
 
 def _occurrences(text: str, exact: str, low: int, high: int) -> Iterable[int]:
@@ -270,19 +335,17 @@ def _occurrences(text: str, exact: str, low: int, high: int) -> Iterable[int]:
 
 def _context_matches(text: str, start: int, end: int, quote: TextQuoteSelector) -> bool:
     """Whether both prefix and suffix are exactly as recorded (the cheap common case)."""
-    return text[max(0, start - len(quote.prefix)) : start] == quote.prefix and text[
-        end : end + len(quote.suffix)
-    ].startswith(quote.suffix)
+    before = text[max(0, start - len(quote.prefix)) : start]
+    return before == quote.prefix and text.startswith(quote.suffix, end)
 
 
-def _context_similarity(text: str, start: int, end: int, quote: TextQuoteSelector) -> float:
-    """How well the text around `start:end` agrees with the recorded context (the better side).
-
-    One agreeing side is enough: an edit right next to a passage changes only that side.
-    """
+def _context_similarity(
+    text: str, start: int, end: int, quote: TextQuoteSelector
+) -> tuple[float, float]:
+    """How well the text before and after `start:end` agrees with the recorded context."""
     before = text[max(0, start - len(quote.prefix)) : start]
     after = text[end : end + len(quote.suffix)]
-    return max(
+    return (
         _similarity(quote.prefix, before, at_edge=start == 0),
         _similarity(quote.suffix, after, at_edge=end == len(text)),
     )
@@ -293,33 +356,6 @@ def _similarity(recorded: str, found: str, at_edge: bool) -> float:
     if recorded == found:
         # An empty side agrees only where it was recorded: at the edge of the text.
         return 1.0 if recorded or at_edge else 0.0
-    longest = max(len(recorded), len(found))
-    encoded = _encode_pair(recorded, found)
-    if encoded is None:
-        return 0.0
-    distance: int = edlib.align(*encoded, mode="NW", task="distance")["editDistance"]
-    return max(0.0, 1.0 - distance / longest)
-
-
-def _encode_pair(a: str, b: str) -> tuple[bytes, bytes] | None:
-    """Both strings as bytes over one shared alphabet (edlib's fast path; <= 256 symbols)."""
-    if a.isascii() and b.isascii():
-        return a.encode("ascii"), b.encode("ascii")
-    codes = {char: index for index, char in enumerate(dict.fromkeys(a + b))}
-    if len(codes) > 256:
-        return None
-    return bytes(codes[c] for c in a), bytes(codes[c] for c in b)
-
-
-def _encode_for_search(query: str, target: str) -> tuple[bytes, bytes] | None:
-    """Query and a long target as bytes: the query's characters get codes 1..255, any other
-    character of the target becomes 0 (it can only ever be a mismatch)."""
-    if query.isascii() and target.isascii():
-        return query.encode("ascii"), target.encode("ascii")
-    alphabet = list(dict.fromkeys(query))
-    if len(alphabet) > 255:
-        return None
-    table = {ord(char): index + 1 for index, char in enumerate(alphabet)}
-    others = re.compile("[^" + "".join(re.escape(char) for char in alphabet) + "]")
-    target = others.sub("\x00", target).translate(table)
-    return query.translate(table).encode("latin-1"), target.encode("latin-1")
+    a, b = recorded.encode("utf-8", "surrogatepass"), found.encode("utf-8", "surrogatepass")
+    distance: int = edlib.align(a, b, mode="NW", task="distance")["editDistance"]
+    return max(0.0, 1.0 - distance / max(len(a), len(b)))
