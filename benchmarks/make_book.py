@@ -18,7 +18,10 @@ TITLE = "The Salt Road"
 AUTHOR = "Generated for the reader benchmarks"
 # The opening of chapter 1, fixed so a harness can tell when the text is on screen.
 FIRST_SENTENCE = "The lighthouse keeper was the first to notice that the grain barges had stopped."
-PROBE = "grain barges had stopped"
+PROBE = "The lighthouse keeper was the first"
+# A word that occurs now and then (a few hundred times in 3 MB), for timing search jumps.
+RARE_WORD = "cormorant"
+_RARE_SENTENCE = "A cormorant dried its wings on the harbour wall."
 
 _NAMES = ["Ada", "Bertil", "Cora", "Dov", "Elspeth", "Fen", "Greer", "Hollis", "Isak", "Juno"]
 _PLACES = [
@@ -84,6 +87,8 @@ _TITLE_WORDS = [
 
 def _sentence(rng: random.Random) -> str:
     name = rng.choice(_NAMES)
+    if rng.random() < 0.01:
+        return _RARE_SENTENCE
     if rng.random() < 0.12:
         return rng.choice(_SPEECH).format(name=name)
     subject = rng.choice(_SUBJECTS).format(name=name)

@@ -1,0 +1,221 @@
+"""Time `reader` in a real terminal (tmux, 120x40): first paint, key-to-repaint, peak memory.
+
+Prints one table of medians over --runs runs. Each run gets a fresh store (READER_STORE), so no
+reading position carries over. Timings are from the harness's side: a key is "repainted" when
+the pane's text first differs from before the key; text is "on screen" when a known phrase of
+the article's first paragraph appears in it. The pane is polled every --poll-ms.
+
+    python benchmarks/tui_timing.py [--runs N] [--poll-ms MS]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import make_book
+from empty_app import READY
+from tmux_control import Tmux
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SEED = ROOT / "sample_articles" / "independent-assad-flee-syria.txt"
+WIDTH, HEIGHT = 120, 40
+SETTLE_S = 0.25  # the screen counts as settled after this long without a change
+TIMEOUT_S = 20.0
+FLOORS = "floors (medians): 3 MB first paint <= 0.5 s, key-to-repaint <= 30 ms, peak RSS <= 150 MB"
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    argv: list[str]
+    probes: tuple[str, ...]
+    """Phrases that start the article's first paragraph; any one on screen counts."""
+    search: str = ""
+    """A word with several matches, for timing a search jump; empty: no key timings."""
+
+
+@dataclass
+class Result:
+    first_paint: list[float] = field(default_factory=list)
+    search_enter: list[float] = field(default_factory=list)
+    search_next: list[float] = field(default_factory=list)
+    end: list[float] = field(default_factory=list)
+    peak_rss_mb: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def reader_argv() -> list[str]:
+    script = Path(sys.executable).with_name("reader")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "reader"]
+
+
+def cases() -> list[Case]:
+    book_txt, book_md = make_book.DATA / "book.txt", make_book.DATA / "book.md"
+    if not (book_txt.exists() and book_md.exists()):
+        make_book.write_book(make_book.DATA)
+    reader = reader_argv()
+    book_probe = (make_book.PROBE,)
+    # Until the cleaner drops the seed's chrome, its first paragraph is the notification prompt.
+    seed_probes = ("Russian intelligence agents persuaded", "Notifications can be managed")
+    return [
+        Case("empty Textual app", [sys.executable, str(HERE / "empty_app.py")], (READY,)),
+        Case("seed (5 KB text)", [*reader, str(SEED)], seed_probes, "Moscow"),
+        Case("book.txt (3 MB)", [*reader, str(book_txt)], book_probe, make_book.RARE_WORD),
+        Case("book.md (3 MB)", [*reader, str(book_md)], book_probe, make_book.RARE_WORD),
+    ]
+
+
+class Harness:
+    def __init__(self, tmux: Tmux, poll_s: float) -> None:
+        self.tmux = tmux
+        self.poll_s = poll_s
+
+    def wait_for(self, done: Callable[[list[str]], bool], start: float) -> float | None:
+        """Seconds from `start` until `done(screen)`, or None after the timeout."""
+        while True:
+            screen = self.tmux.screen()
+            now = time.perf_counter()
+            if done(screen):
+                return now - start
+            if now - start > TIMEOUT_S or self.tmux.dead():
+                return None
+            time.sleep(self.poll_s)
+
+    def settle(self) -> list[str]:
+        """Wait until the screen stops changing; the settled screen."""
+        last, since = self.tmux.screen(), time.perf_counter()
+        deadline = since + TIMEOUT_S
+        while time.perf_counter() - since < SETTLE_S and time.perf_counter() < deadline:
+            time.sleep(self.poll_s)
+            screen = self.tmux.screen()
+            if screen != last:
+                last, since = screen, time.perf_counter()
+        return last
+
+    def key_to_repaint(self, *keys: str) -> float | None:
+        before = self.settle()
+        start = time.perf_counter()
+        self.tmux.keys(*keys)
+        return self.wait_for(lambda screen: screen != before, start)
+
+    def run(self, case: Case, result: Result) -> None:
+        store = tempfile.mkdtemp(prefix="reader-bench-store-")
+        try:
+            start = time.perf_counter()
+            pid = self.tmux.spawn(case.argv, {"READER_STORE": store})
+            painted = self.wait_for(
+                lambda screen: any(p in line for line in screen for p in case.probes), start
+            )
+            if painted is None:
+                result.errors.append(_last_words(self.tmux.screen()))
+                return
+            result.first_paint.append(painted)
+            if case.search:
+                self.tmux.keys("/")
+                self.settle()
+                self.tmux.keys(case.search, literal=True)
+                _add(result.search_enter, self.key_to_repaint("Enter"))
+                _add(result.search_next, self.key_to_repaint("n"))
+                _add(result.end, self.key_to_repaint("G"))
+            self.settle()
+            result.peak_rss_mb.append(peak_rss_mb(pid))
+            self.tmux.keys("q")
+            self.wait_for(lambda _: self.tmux.dead(), time.perf_counter())
+        finally:
+            shutil.rmtree(store, ignore_errors=True)
+
+
+def _add(values: list[float], value: float | None) -> None:
+    if value is not None:
+        values.append(value)
+
+
+def _last_words(screen: list[str]) -> str:
+    lines = [line.strip() for line in screen if line.strip()]
+    return " / ".join(lines[-3:])[:200] or "(blank screen)"
+
+
+def peak_rss_mb(pid: int) -> float:
+    """The process's peak resident set size (VmHWM), in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _median(values: Sequence[float], scale: float, unit: str) -> str:
+    if not values:
+        return "n/a"
+    return f"{statistics.median(values) * scale:.0f} {unit}"
+
+
+def table(rows: list[tuple[Case, Result]], runs: int) -> str:
+    head = ("case", "first paint", "/word Enter", "n", "G (End)", "peak RSS", "ok runs")
+    lines = [head]
+    for case, r in rows:
+        lines.append(
+            (
+                case.name,
+                _median(r.first_paint, 1000, "ms"),
+                _median(r.search_enter, 1000, "ms") if case.search else "-",
+                _median(r.search_next, 1000, "ms") if case.search else "-",
+                _median(r.end, 1000, "ms") if case.search else "-",
+                _median(r.peak_rss_mb, 1, "MB"),
+                f"{len(r.first_paint)}/{runs}",
+            )
+        )
+    widths = [max(len(line[i]) for line in lines) for i in range(len(head))]
+    out = [
+        "  ".join(
+            cell.ljust(width) if column == 0 else cell.rjust(width)
+            for column, (cell, width) in enumerate(zip(line, widths, strict=True))
+        )
+        for line in lines
+    ]
+    out.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(out)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--poll-ms", type=float, default=3.0)
+    parser.add_argument("--only", help="run only the cases whose name contains this")
+    args = parser.parse_args()
+    if shutil.which("tmux") is None:
+        print("tui_timing: tmux is not installed (apt-get install tmux)", file=sys.stderr)
+        return 1
+    selected = [c for c in cases() if not args.only or args.only in c.name]
+    tmux = Tmux(WIDTH, HEIGHT)
+    harness = Harness(tmux, args.poll_ms / 1000)
+    rows: list[tuple[Case, Result]] = []
+    try:
+        for case in selected:
+            result = Result()
+            for _ in range(args.runs):
+                harness.run(case, result)
+            rows.append((case, result))
+    finally:
+        tmux.close()
+    print(
+        f"TUI timing in tmux {WIDTH}x{HEIGHT}, median of {args.runs} runs, poll {args.poll_ms} ms"
+    )
+    print(table(rows, args.runs))
+    print(FLOORS)
+    for case, result in rows:
+        for error in result.errors:
+            print(f"{case.name}: article text never appeared; screen ended with: {error}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
