@@ -4,23 +4,17 @@ the record, and finding an article from what someone typed (id, URL or file)."""
 from __future__ import annotations
 
 import dataclasses
-import importlib
 from pathlib import Path
 
 from reader.article import build_document, open_source
-from reader.clean import clean
 from reader.cleaned import Cleaned
 from reader.document import Document, Metadata, parse_markdown
 from reader.errors import ReaderError
-from reader.load import Source
+from reader.load import Source, is_url
 from store.library import Library
 from store.records import ArticleRecord, article_id_for
 
 _METADATA_FIELDS = tuple(f.name for f in dataclasses.fields(Metadata))
-
-
-def is_url(reference: str) -> bool:
-    return reference.startswith(("http://", "https://"))
 
 
 def record_for(source: Source, cleaned: Cleaned, existing: ArticleRecord | None) -> ArticleRecord:
@@ -52,17 +46,6 @@ def find_stored(reference: str, library: Library) -> ArticleRecord | None:
     return library.find_article(reference)
 
 
-def _load(reference: str) -> tuple[Source, Cleaned]:
-    if not is_url(reference):
-        return open_source(Path(reference).expanduser())
-    try:
-        fetch = importlib.import_module("reader.fetch").fetch
-    except ModuleNotFoundError:
-        raise ReaderError(f"{reference}: not in the library, and URLs cannot be fetched") from None
-    source: Source = fetch(reference)
-    return source, clean(source)
-
-
 def resolve(reference: str, library: Library) -> tuple[ArticleRecord, Document]:
     """The article ARTICLE names (a file, URL or stored id), added to the library if new.
 
@@ -75,7 +58,7 @@ def resolve(reference: str, library: Library) -> tuple[ArticleRecord, Document]:
         return stored, stored_document(stored)
     if not is_url(reference) and not Path(reference).expanduser().exists():
         raise ReaderError(f"{reference}: no such file, URL or article id in the library")
-    source, cleaned = _load(reference)
+    source, cleaned = open_source(reference if is_url(reference) else Path(reference).expanduser())
     existing = library.article(article_id_for(source.origin))
     record = record_for(source, cleaned, existing)
     document = build_document(cleaned, frozenset(record.overrides))

@@ -23,6 +23,16 @@ def article_id_for(origin: str) -> str:
     return hashlib.sha1(origin.encode()).hexdigest()[:16]
 
 
+_FIELD_NAMES: dict[type, frozenset[str]] = {}
+
+
+def _field_names(cls: type) -> frozenset[str]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = frozenset(f.name for f in dataclasses.fields(cls))
+    return names
+
+
 @dataclass
 class ArticleRecord:
     id: str
@@ -51,7 +61,7 @@ class ArticleRecord:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ArticleRecord:
-        names = {f.name for f in dataclasses.fields(cls)}
+        names = _field_names(cls)
         return cls(**{k: v for k, v in data.items() if k in names})
 
 
@@ -79,5 +89,5 @@ class AnnotationRecord:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> AnnotationRecord:
-        names = {f.name for f in dataclasses.fields(cls)}
+        names = _field_names(cls)
         return cls(**{k: v for k, v in data.items() if k in names})

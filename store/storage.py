@@ -9,12 +9,12 @@ store lock around each read-modify-write and call `invalidate()` after taking it
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import orjson
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
@@ -39,7 +39,8 @@ def _stamp(path: Path) -> _Stamp | None:
 
 
 def encode(data: Data) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    # orjson: opening a library parses every notes file, ~4x faster than the json module.
+    return orjson.dumps(data)
 
 
 def decode(path: Path, raw: bytes, store: Path) -> Data:
@@ -50,8 +51,8 @@ def decode(path: Path, raw: bytes, store: Path) -> Data:
         reason = "empty"
     else:
         try:
-            data = json.loads(raw)
-        except (ValueError, RecursionError) as error:
+            data = orjson.loads(raw)
+        except orjson.JSONDecodeError as error:
             reason = f"not valid JSON: {str(error).split(':')[0]}"
     if not reason and not (
         isinstance(data, dict) and all(isinstance(table, dict) for table in data.values())
