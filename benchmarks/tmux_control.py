@@ -110,7 +110,9 @@ class Tmux:
         return int(self.command("display-message", "-p", "-t", PANE, "#{pane_pid}")[0])
 
     def screen(self) -> list[str]:
-        return self.command("capture-pane", "-p", "-t", PANE)
+        """The pane's rows with their colours and attributes as escape sequences (-e), so a
+        repaint that only moves a highlight still shows as a change."""
+        return self.command("capture-pane", "-p", "-e", "-t", PANE)
 
     def keys(self, *keys: str, literal: bool = False) -> None:
         self.command("send-keys", "-t", PANE, *(["-l"] if literal else []), *keys)

@@ -11,6 +11,8 @@ the article's first paragraph appears in it. The pane is polled every --poll-ms.
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import shutil
 import statistics
 import sys
@@ -30,6 +32,7 @@ SEED = ROOT / "sample_articles" / "independent-assad-flee-syria.txt"
 WIDTH, HEIGHT = 120, 40
 SETTLE_S = 0.25  # the screen counts as settled after this long without a change
 TIMEOUT_S = 20.0
+_SGR = re.compile(r"\x1b\[[0-9;:]*m")
 FLOORS = "floors (medians): 3 MB first paint <= 0.5 s, key-to-repaint <= 30 ms, peak RSS <= 150 MB"
 
 
@@ -112,9 +115,7 @@ class Harness:
         try:
             start = time.perf_counter()
             pid = self.tmux.spawn(case.argv, {"READER_STORE": store})
-            painted = self.wait_for(
-                lambda screen: any(p in line for line in screen for p in case.probes), start
-            )
+            painted = self.wait_for(lambda screen: shows(screen, case.probes), start)
             if painted is None:
                 result.errors.append(_last_words(self.tmux.screen()))
                 return
@@ -134,13 +135,19 @@ class Harness:
             shutil.rmtree(store, ignore_errors=True)
 
 
+def shows(screen: list[str], probes: tuple[str, ...]) -> bool:
+    """Whether any probe phrase is on one row of the screen, styling aside."""
+    return any(p in _SGR.sub("", line) for line in screen for p in probes)
+
+
 def _add(values: list[float], value: float | None) -> None:
     if value is not None:
         values.append(value)
 
 
 def _last_words(screen: list[str]) -> str:
-    lines = [line.strip() for line in screen if line.strip()]
+    lines = [_SGR.sub("", line).strip() for line in screen]
+    lines = [line for line in lines if line]
     return " / ".join(lines[-3:])[:200] or "(blank screen)"
 
 
@@ -206,8 +213,10 @@ def main() -> int:
             rows.append((case, result))
     finally:
         tmux.close()
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg())
     print(
-        f"TUI timing in tmux {WIDTH}x{HEIGHT}, median of {args.runs} runs, poll {args.poll_ms} ms"
+        f"TUI timing in tmux {WIDTH}x{HEIGHT}, median of {args.runs} runs, "
+        f"poll {args.poll_ms} ms, load average {load}, {os.cpu_count()} CPUs"
     )
     print(table(rows, args.runs))
     print(FLOORS)
