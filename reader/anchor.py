@@ -21,7 +21,7 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 import edlib
 
@@ -48,6 +48,12 @@ MIN_FUZZY_LENGTH = 10
 
 MAX_FUZZY_ERRORS = 0.25
 """Edits allowed in a fuzzy match, as a fraction of the quote's length."""
+
+MAX_FUZZY_ERRORS_IN_PLACE = 0.5
+"""Edits allowed when both sides of the context are intact (a reworded quote)."""
+
+IN_PLACE_CONTEXT = 0.9
+"""Similarity both sides of the context must reach for a match with that many edits."""
 
 MIN_CONTEXT = 0.6
 """Similarity (0-1) the better side of the context must reach for an exact quote found away
@@ -85,6 +91,17 @@ class TextPositionSelector:
     end: int
 
 
+class SelectorFields(Protocol):
+    """Anything keeping the flat selector fields, such as a stored annotation record."""
+
+    exact: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+    text_hash: str
+
+
 @dataclass(frozen=True, slots=True)
 class Selectors:
     """Everything an annotation needs to find its passage again."""
@@ -101,6 +118,13 @@ class Selectors:
         """Build from the flat fields a stored annotation keeps (same names)."""
         return cls(
             TextQuoteSelector(exact, prefix, suffix), TextPositionSelector(start, end), text_hash
+        )
+
+    @classmethod
+    def of(cls, record: SelectorFields) -> Selectors:
+        """The selectors a stored annotation keeps (any object with the flat fields)."""
+        return cls.from_fields(
+            record.exact, record.prefix, record.suffix, record.start, record.end, record.text_hash
         )
 
     def fields(self) -> dict[str, Any]:
@@ -289,10 +313,12 @@ class Resolver:
             window.encode("utf-8", "surrogatepass"),
             exact.encode("utf-8", "surrogatepass"),
         )
-        errors = int(len(query) * MAX_FUZZY_ERRORS)
+        errors = int(len(query) * MAX_FUZZY_ERRORS_IN_PLACE)
         result = edlib.align(query, target, mode="HW", task="locations", k=errors)
-        if result["editDistance"] < 0:
+        distance = result["editDistance"]
+        if distance < 0:
             return None
+        in_place_only = distance > len(query) * MAX_FUZZY_ERRORS
         best: tuple[float, int, int, float] | None = None
         for first, last in result["locations"][:MAX_LOCATIONS]:
             begin = low + _char_index(target, first, snap_back=True)
@@ -300,6 +326,10 @@ class Resolver:
             before, after = _context_similarity(self.text, begin, finish, quote)
             # Both sides must agree: the quote itself differs, so the context is the evidence.
             context = (before + after) / 2
+            if in_place_only:
+                context = min(before, after)
+                if context < IN_PLACE_CONTEXT:
+                    continue
             if context >= MIN_FUZZY_CONTEXT:
                 score = self._score(context, begin, expected)
                 if best is None or score > best[0]:

@@ -10,6 +10,7 @@ from reader.anchor import (
     resolve_all,
     text_hash,
 )
+from store.records import AnnotationRecord
 
 TEXT = (
     "Russian intelligence agents persuaded Bashar al-Assad to flee Syria. "
@@ -56,6 +57,12 @@ def test_selectors_round_trip_through_record_fields_and_w3c():
         "start": selectors.position.start,
         "end": selectors.position.end,
     }
+
+
+def test_selectors_round_trip_through_an_annotation_record():
+    selectors = select(TEXT, "a safe exit")
+    record = AnnotationRecord(article_id="a", **selectors.fields())
+    assert Selectors.of(record) == selectors
 
 
 def test_unchanged_text_is_ok():
