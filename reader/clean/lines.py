@@ -18,6 +18,7 @@ _HANGUL = re.compile(r"[\uac00-\ud7af]")
 # List markers of text browsers and "save as text": *, +, o (third level), -, •.
 _MARKER = re.compile(r"^([*+•·◦▪‣-]|o(?= ))\s*")
 _SENTENCE_END = re.compile(r"""[.!?。！？…]['"”’»)\]]*$|[다요]\.?$""")
+_TEASER_END = re.compile(r"\w(\.\.\.|…)$")
 _SENTENCE_INSIDE = re.compile(r"[.!?。！？][\s\"”’»)]")
 
 
@@ -46,6 +47,10 @@ class Line:
     """Ends like a sentence."""
     key: str
     """Casefolded words, to spot repeated lines."""
+    repeats: int = 1
+    """How many lines of the page have the same words."""
+    underlined: bool = False
+    """Followed by a line of = or - (a heading in text files)."""
     kind: Kind = Kind.SHORT
     reason: str = ""
 
@@ -55,20 +60,57 @@ class Line:
 
 
 def split_lines(text: str) -> list[Line]:
-    """The non-blank lines of `text`, measured."""
-    out: list[Line] = []
-    for number, raw in enumerate(text.split("\n")):
+    """The page's lines, measured; lines of a hard-wrapped paragraph are joined into one."""
+    raw_lines = text.split("\n")
+    width = wrap_width(raw_lines)
+    units: list[tuple[int, list[str]]] = []
+    open_paragraph = False
+    for number, raw in enumerate(raw_lines):
         stripped = raw.strip()
         if not stripped:
+            open_paragraph = False
             continue
-        match = _MARKER.match(stripped)
+        if open_paragraph and not _starts_block(stripped):
+            units[-1][1].append(stripped)
+        else:
+            units.append((number, [stripped]))
+        # A line that ran to (nearly) the full width was wrapped there: its paragraph goes on.
+        open_paragraph = bool(width) and len(raw.rstrip()) >= width * 0.7
+        open_paragraph = open_paragraph and not _UNDERLINE.match(stripped)
+    out: list[Line] = []
+    for number, parts in units:
+        stripped = " ".join(parts)
+        underline = _UNDERLINE.match(stripped)
+        match = None if underline else _MARKER.match(stripped)
         marker = match.group(1) if match and len(stripped) > match.end() else ""
         body = stripped[match.end() :].strip() if marker and match else stripped
         if not marker and match and len(stripped) == match.end():
             body = stripped  # a lone "*" is a (menu) marker with no text
             marker = stripped[0]
-        out.append(_measure(number, raw, body, marker))
+        out.append(_measure(number, "\n".join(parts), body, marker))
+        if underline and len(out) > 1 and out[-2].key and not out[-2].marker:
+            out[-2].underlined = True
     return out
+
+
+_UNDERLINE = re.compile(r"^(=+|-+)$")
+_BLOCK_START = re.compile(r"^([*+•·◦▪‣-]\s|\d{1,3}[.)]\s|[=-]{3,}$|[»›>|#])")
+
+
+def _starts_block(line: str) -> bool:
+    return bool(_BLOCK_START.match(line))
+
+
+def wrap_width(lines: list[str]) -> int:
+    """The column a hard-wrapped text was wrapped at, or 0 when its lines are paragraphs."""
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(lengths) < 8:
+        return 0
+    width = lengths[int(len(lengths) * 0.9)]
+    if not 40 <= width <= 120 or lengths[-1] > width * 1.5:
+        return 0
+    near = sum(1 for length in lengths if width * 0.75 <= length <= width)
+    return width if near >= len(lengths) * 0.3 else 0
 
 
 def _measure(number: int, raw: str, text: str, marker: str) -> Line:
@@ -89,7 +131,8 @@ def classify(lines: list[Line]) -> None:
     """Mark each line good, short or bad (with a reason)."""
     counts = Counter(line.key for line in lines if line.key)
     for line in lines:
-        line.kind, line.reason = _kind(line, counts[line.key] if line.key else 1)
+        line.repeats = counts[line.key] if line.key else 1
+        line.kind, line.reason = _kind(line, line.repeats)
     # A paragraph between two of an appeal's (or a prompt's) lines belongs to it.
     for before, line, after in zip(lines, lines[1:], lines[2:], strict=False):
         if (
@@ -112,10 +155,15 @@ def _kind(line: Line, repeats: int) -> tuple[Kind, str]:
     reason = boilerplate_reason(line.text, 99 if prose_sentence else line.words)
     if reason:
         return Kind.BAD, reason
-    if repeats > 1 and line.words <= 15:
+    if repeats > 1 and line.words <= 15 and line.marker:
         return Kind.BAD, "repeated line"
+    if _TEASER_END.search(line.text) and 6 <= line.words < 40:
+        return Kind.BAD, "related link"  # a teaser cut short
     sentences = len(_SENTENCE_INSIDE.findall(line.text + " "))
     long_enough = line.chars >= 70 or line.words >= 12
+    # Without a full stop, only a long line is prose: shorter ones are headlines and labels.
+    if not line.sentence and line.words < 20 and not line.text.endswith((":", ",")):
+        long_enough = False
     if long_enough and (line.stop >= 0.18 or sentences >= 2 or (line.sentence and line.stop > 0.1)):
         return Kind.GOOD, ""
     if line.chars >= 200 and (sentences >= 1 or line.stop >= 0.1):

@@ -45,11 +45,14 @@ def is_date(line: Line) -> bool:
     return line.words <= 14 and bool(_DATE.search(line.text)) and not line.sentence
 
 
-def is_byline(line: Line) -> bool:
+def is_byline(line: Line, named: bool = False) -> bool:
+    """A credit line: "By A. Writer", or (unless `named` is asked for) just a name or two."""
     if line.words > 12 or line.sentence:
         return False
     if _BYLINE.match(line.text):
         return True
+    if named:
+        return False
     words = line.text.replace(",", " ").split()
     names = [w for w in words if w.casefold() not in _NAME_JOINERS]
     return 2 <= len(names) <= 5 and all(_NAME_WORD.match(w) for w in names) and line.stop == 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from reader.clean.headings import heading_markdown, is_heading
 from reader.clean.lines import Kind, Line, classify, split_lines
-from reader.clean.metadata import find
+from reader.clean.metadata import find, is_byline, is_date
 from reader.cleaned import CleanBlock, Cleaned, keyed
 from reader.document import Metadata
 from reader.markdown_escape import escape_markdown
@@ -21,7 +21,12 @@ def clean_plain_text(text: str, origin: str = "") -> Cleaned:
     if not lines:
         return Cleaned(Metadata(source=origin), ())
     first, last = article_span(lines)
-    found = find(lines, first)
+    # A byline or date among the article's first lines: the metadata may reach that far down.
+    top = first
+    for index in range(first, min(first + 4, last)):
+        if is_byline(lines[index], named=True) or is_date(lines[index]):
+            top = index + 1
+    found = find(lines, top)
     roles = {
         found.title: "title",
         found.subtitle: "standfirst",
@@ -80,10 +85,18 @@ def _neighbour(lines: list[Line], index: int, step: int) -> Line | None:
 
 def _score(line: Line) -> float:
     if line.kind is Kind.GOOD:
-        return 1.0 + min(line.words, 80) / 20
+        return 1.0 + min(line.words, 80) / 20 if line.repeats == 1 else -0.6
     if line.kind is Kind.BAD:
+        # "Related", "Comments", "More from...": what follows is no longer the article.
+        if line.reason in _ENDINGS and line.words <= 6 and not line.marker:
+            return -8.0
         return -1.0
+    if line.repeats > 1:
+        return -0.6
     return 0.2 if line.sentence and line.words >= 4 else -0.3
+
+
+_ENDINGS = frozenset({"related link", "comment prompt", "footer"})
 
 
 def article_span(lines: list[Line]) -> tuple[int, int]:
@@ -94,6 +107,9 @@ def article_span(lines: list[Line]) -> tuple[int, int]:
         if total <= 0:
             total, start = 0.0, index
         total += _score(line)
+        # Paragraph after paragraph is an article; teasers alternate with their headlines.
+        if index and _score(line) > 0 and _score(lines[index - 1]) > 1:
+            total += 1.0
         if total > best:
             best, best_span = total, (start, index)
     return best_span
