@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
@@ -114,17 +113,17 @@ def wrap_width(lines: list[str]) -> int:
 
 
 def _measure(number: int, raw: str, text: str, marker: str) -> Line:
-    tokens = _WORD.findall(text)
-    cjk = len(_CJK.findall(text))
-    spaced = [t for t in tokens if not _CJK.search(t)]
+    ascii_only = text.isascii()
+    key = _WORD.findall(text.casefold())
+    cjk = 0 if ascii_only else len(_CJK.findall(text))
+    spaced = [t for t in key if not _CJK.search(t)] if cjk else key
     words = len(spaced) + cjk // 2
-    if cjk >= 10 or len(_HANGUL.findall(text)) >= 10:
+    if cjk >= 10 or (not ascii_only and len(_HANGUL.findall(text)) >= 10):
         stop = 1.0  # no stop-word list for these; punctuation and length decide
     else:
-        stop = sum(1 for t in spaced if t.casefold() in STOPWORDS) / max(1, len(spaced))
+        stop = len([t for t in spaced if t in STOPWORDS]) / max(1, len(spaced))
     sentence = bool(_SENTENCE_END.search(text)) and not text.endswith("...")
-    key = " ".join(t.casefold() for t in tokens)
-    return Line(number, raw, text, marker, words, stop, sentence, unicodedata.normalize("NFC", key))
+    return Line(number, raw, text, marker, words, stop, sentence, " ".join(key))
 
 
 def classify(lines: list[Line]) -> None:

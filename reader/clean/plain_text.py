@@ -38,9 +38,9 @@ def clean_plain_text(text: str, origin: str = "") -> Cleaned:
     reasons = _inside_reasons(lines, first, last)
     blocks: list[CleanBlock] = []
     for index, line in enumerate(lines):
-        plain = escape_markdown(" ".join(line.text.split()))
         role = roles.get(index)
         if role:
+            plain = escape_markdown(" ".join(line.text.split()))
             blocks.append(CleanBlock(plain, kept=False, reason=role))
         elif index < first or index > last:
             reason = line.reason or ("before the article" if index < first else "after the article")

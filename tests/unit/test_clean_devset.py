@@ -1,0 +1,70 @@
+"""Regression: cleaning quality on the shared dev pages stays above the issue's floors.
+
+The pages and the scorers live in `../shared/cleaning` beside the clone (as CI lays it out);
+their metric functions are imported from there so the numbers are exactly the scorers'.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from reader.clean import clean
+from reader.commands.clean import to_text
+from reader.load import Source, SourceKind
+
+# READER_CLEANING_DATA points elsewhere, e.g. from a worktree that is not beside shared/.
+SHARED = Path(
+    os.environ.get("READER_CLEANING_DATA")
+    or Path(__file__).resolve().parents[2].parent / "shared" / "cleaning"
+)
+DEV = SHARED / "dev"
+
+pytestmark = pytest.mark.skipif(
+    not (DEV / "split.json").is_file(),
+    reason=f"the shared cleaning dev set is not at {SHARED} (it sits beside the clone in CI)",
+)
+
+
+def _scorer(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"shared_{name}", SHARED / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses in the module look themselves up here
+    spec.loader.exec_module(module)
+    return module
+
+
+def _pages() -> list[str]:
+    return list(json.loads((DEV / "split.json").read_text(encoding="utf-8"))["dev"])
+
+
+def _body(pid: str, suffix: str, kind: SourceKind) -> str:
+    text = (DEV / f"{pid}.{suffix}").read_text(encoding="utf-8")
+    return to_text(clean(Source(kind, text, f"{pid}.{suffix}", "0")), body_only=True)
+
+
+def _f1(kind: SourceKind, suffix: str) -> dict[str, float]:
+    score = _scorer("score")
+    counts = []
+    for pid in _pages():
+        gold = (DEV / f"{pid}.gold.txt").read_text(encoding="utf-8")
+        counts.append(score.page_counts(gold, _body(pid, suffix, kind)))
+    result: dict[str, float] = score.aggregate(counts)
+    return result
+
+
+def test_saved_text_body_f1_floor():
+    result = _f1(SourceKind.TEXT, "txt")
+    assert result["f1"] >= 0.88, result
+
+
+def test_html_body_f1_floor():
+    result = _f1(SourceKind.HTML, "html")
+    assert result["f1"] >= 0.965, result
