@@ -9,6 +9,7 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
+from reader.annotation_set import AnnotationSet
 from reader.article import build_document
 from reader.cleaned import Cleaned
 from reader.load import Source
@@ -37,6 +38,7 @@ class ReaderApp(App[int]):
         self.column_width = column_width
         self.article = self._article_record()
         self.document = build_document(cleaned, frozenset(self.article.overrides))
+        self.annotations = AnnotationSet(library, self.article.id, self.document)
 
     def _article_record(self) -> ArticleRecord:
         article_id = article_id_for(self.source.origin)
@@ -52,8 +54,15 @@ class ReaderApp(App[int]):
         return record
 
     def on_mount(self) -> None:
+        # The article is saved on open so its annotations always have an article record.
+        self.save_article()
         self.push_screen(
-            ReadingScreen(self.document, self.column_width, position=self.article.position)
+            ReadingScreen(
+                self.document,
+                self.annotations,
+                self.column_width,
+                position=self.article.position,
+            )
         )
 
     def on_reading_screen_position_saved(self, event: ReadingScreen.PositionSaved) -> None:

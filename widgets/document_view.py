@@ -10,6 +10,7 @@ import bisect
 import itertools
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -20,10 +21,19 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader import text_units
+from reader.annotation_set import COLORS
 from reader.document import BlockKind, Document, Span, SpanKind
 from reader.search import find_all
 from widgets import keymap
 from widgets.line_layout import Layout, Line, LineKind, layout_document
+from widgets.messages import (
+    BlockToggleRequested,
+    DeleteRequested,
+    HighlightRequested,
+    NoteRequested,
+    RecolorRequested,
+)
 
 _SPAN_STYLES = {
     SpanKind.EMPHASIS: Style(italic=True),
@@ -37,12 +47,32 @@ class Decoration:
     start: int
     end: int
     style: Style
+    highlight: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A highlight as the view draws it."""
+
+    id: str
+    start: int
+    end: int
+    color: str
+    has_note: bool = False
+
+
+def _reading_bindings() -> list:  # type: ignore[type-arg]
+    # "b" is "back a word" while selecting and "page up" otherwise: the selecting binding
+    # comes first and check_action refuses it outside a selection, so Textual falls through.
+    specs = sorted(keymap.READING, key=lambda spec: spec.id != "select.back")
+    return keymap.bindings(tuple(specs))
 
 
 class DocumentView(ScrollView, can_focus=True):
     """Shows a Document in a centred column; scrolls by line, page, paragraph and section."""
 
-    BINDINGS = keymap.bindings(keymap.READING)
+    BINDINGS = _reading_bindings()
+    ALLOW_SELECT = False
 
     COMPONENT_CLASSES = {
         "document-view--title",
@@ -60,6 +90,11 @@ class DocumentView(ScrollView, can_focus=True):
         "document-view--removed-label",
         "document-view--search-match",
         "document-view--search-current",
+        "document-view--cursor",
+        "document-view--selection",
+        "document-view--overlap",
+        "document-view--note-marker",
+        *(f"document-view--hl-{color}" for color in COLORS),
     }
 
     DEFAULT_CSS = """
@@ -82,6 +117,16 @@ class DocumentView(ScrollView, can_focus=True):
         & > .document-view--removed-label { color: $warning; text-style: italic; }
         & > .document-view--search-match { background: $warning 40%; }
         & > .document-view--search-current { background: $warning; color: $background; }
+        & > .document-view--cursor { text-style: reverse; }
+        & > .document-view--selection { background: $primary 60%; }
+        & > .document-view--overlap { text-style: underline; }
+        & > .document-view--note-marker { color: $accent; text-style: bold; }
+        & > .document-view--hl-yellow { background: #8a7a1a; }
+        & > .document-view--hl-green { background: #2f6b3a; }
+        & > .document-view--hl-blue { background: #2b4f8a; }
+        & > .document-view--hl-pink { background: #8a3b6b; }
+        & > .document-view--hl-purple { background: #5b3b8a; }
+        &:blur > .document-view--cursor { text-style: underline; }
     }
     """
 
@@ -129,6 +174,13 @@ class DocumentView(ScrollView, can_focus=True):
         self.current_match: int | None = None
         self.search_query = ""
         self._span_starts = [span.start for span in document.spans]
+        self.cursor = position
+        self.selection_anchor: int | None = None
+        self.ghost: int | None = None
+        """Index into document.removed of the removed block under the cursor (R view)."""
+        self._drag_from: int | None = None
+        self.marks: list[Mark] = []
+        self._marks_by_block: dict[int, list[tuple[int, Mark]]] = {}
         self.set_reactive(DocumentView.column_width, column_width)
 
     # ----------------------------------------------------------------- layout
@@ -235,6 +287,7 @@ class DocumentView(ScrollView, can_focus=True):
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
+        self._cursor_follows_scroll()
         self._post_position()
 
     def _post_position(self) -> None:
@@ -255,9 +308,16 @@ class DocumentView(ScrollView, can_focus=True):
 
     def action_top(self) -> None:
         self.scroll_to_line(0)
+        if self.document.blocks:
+            self.move_cursor(self.document.blocks[0].start, scroll=False)
 
     def action_bottom(self) -> None:
         self.scroll_to_line(len(self.layout_lines))
+        if self.document.blocks:
+            last = self.document.blocks[-1]
+            self.move_cursor(
+                text_units.previous_word_start(self.document.text, last.end), scroll=False
+            )
 
     def action_section(self, direction: int) -> None:
         starts = [section.start for section in self.document.sections]
@@ -268,26 +328,17 @@ class DocumentView(ScrollView, can_focus=True):
         self._jump_between(starts, direction)
 
     def _jump_between(self, starts: list[int], direction: int) -> None:
-        """Put the next (or previous) of `starts` at the top of the screen."""
-        if not starts:
+        """Move the cursor to the next (or previous) of `starts`, scrolled to the top."""
+        if direction > 0:
+            index = bisect.bisect_right(starts, self.cursor)
+        else:
+            index = bisect.bisect_left(starts, self.cursor) - 1
+        if not 0 <= index < len(starts):
+            if direction < 0:
+                self.scroll_to_line(0)
             self.app.bell()
             return
-        y = int(self.scroll_offset.y)
-        here = self.position
-        if direction > 0:
-            index = bisect.bisect_left(starts, here)
-            while index < len(starts) and self.line_of(starts[index]) <= y:
-                index += 1
-            if index >= len(starts):
-                self.app.bell()
-                return
-        else:
-            index = bisect.bisect_right(starts, here) - 1
-            while index >= 0 and self.line_of(starts[index]) >= y:
-                index -= 1
-            if index < 0:
-                self.scroll_to_line(0)
-                return
+        self.move_cursor(starts[index], scroll=False)
         self.scroll_to_offset(starts[index], where="top")
 
     # ----------------------------------------------------------------- search
@@ -301,6 +352,7 @@ class DocumentView(ScrollView, can_focus=True):
             index = bisect.bisect_left(self.match_ends, origin + 1)
             self.current_match = index % len(self.matches)
             self.scroll_to_offset(self.matches[self.current_match][0], where="visible")
+            self.move_cursor(self.matches[self.current_match][0], scroll=False)
         self._announce_search()
         return len(self.matches)
 
@@ -326,12 +378,303 @@ class DocumentView(ScrollView, can_focus=True):
             self.current_match = (self.current_match + direction) % len(self.matches)
         self._strips.clear()
         self.scroll_to_offset(self.matches[self.current_match][0], where="visible")
+        self.move_cursor(self.matches[self.current_match][0], scroll=False)
         self.refresh()
         self._announce_search()
 
     def _announce_search(self) -> None:
         count = len(self.matches)
         self.post_message(self.SearchUpdated(self.search_query, count, self.current_match))
+
+    # ----------------------------------------------------------------- cursor
+
+    @property
+    def selecting(self) -> bool:
+        return self.selection_anchor is not None
+
+    def selection(self) -> tuple[int, int] | None:
+        """The selected text's (start, end): whole words from the anchor to the cursor."""
+        if self.selection_anchor is None:
+            return None
+        low, high = sorted((self.selection_anchor, self.cursor))
+        text = self.document.text
+        span = text_units.word_span(text, high)
+        end = span[1] if span else min(len(text), high + 1)
+        return low, max(end, low + 1) if low < len(text) else end
+
+    def cursor_span(self) -> tuple[int, int]:
+        """What the cursor covers: its word, or one character."""
+        text = self.document.text
+        span = text_units.word_span(text, self.cursor)
+        if span is None:
+            return self.cursor, min(len(text), self.cursor + 1)
+        return span
+
+    def target_span(self) -> tuple[int, int]:
+        """What a highlight key acts on: the selection, else the cursor's sentence."""
+        selected = self.selection()
+        if selected is not None:
+            return selected
+        return text_units.sentence_span(self.document.text, self.cursor)
+
+    def move_cursor(self, offset: int, *, keep_selection: bool = True, scroll: bool = True) -> None:
+        """Put the cursor at `offset`, redraw what changed and bring it into view."""
+        old = self._cursor_extent()
+        self.cursor = max(0, min(offset, max(0, len(self.document.text) - 1)))
+        self.ghost = None
+        if not keep_selection:
+            self.selection_anchor = None
+        new = self._cursor_extent()
+        self._invalidate(min(old[0], new[0]), max(old[1], new[1]))
+        if scroll:
+            self._scroll_cursor_into_view()
+
+    def _cursor_extent(self) -> tuple[int, int]:
+        """Offsets whose drawing depends on the cursor and selection."""
+        low, high = self.cursor_span()
+        if self.selection_anchor is not None:
+            low, high = min(low, self.selection_anchor), max(high, self.selection_anchor + 1)
+        return low, high
+
+    def _scroll_cursor_into_view(self) -> None:
+        y = self.line_of(self.cursor)
+        top = int(self.scroll_offset.y)
+        height = self.scrollable_content_region.height
+        if y < top:
+            self.scroll_to_line(y)
+        elif y >= top + height:
+            self.scroll_to_line(y - height + 1)
+
+    def _cursor_follows_scroll(self) -> None:
+        """After scrolling, keep the cursor on screen (as j/k do in less-like readers)."""
+        lines = self.layout_lines
+        if not lines or self.ghost is not None:
+            return
+        top = int(self.scroll_offset.y)
+        bottom = min(len(lines), top + self.scrollable_content_region.height) - 1
+        y = self.line_of(self.cursor)
+        if top <= y <= bottom:
+            return
+        rows = range(top, bottom + 1) if y < top else range(bottom, top - 1, -1)
+        for row in rows:
+            line = lines[row]
+            if line.kind is LineKind.BODY and line.end > line.start:
+                start = line.start
+                if not text_units.word_span(self.document.text, start):
+                    start = text_units.next_word_start(self.document.text, start)
+                self.move_cursor(min(start, line.end - 1), scroll=False)
+                return
+
+    def _invalidate(self, start: int, end: int) -> None:
+        """Redraw the lines showing text[start:end]."""
+        if not self.layout_cache:
+            return
+        first, last = self.line_of(start), self.line_of(max(start, end - 1))
+        for y in range(first, last + 1):
+            self._strips.discard(y)
+        self.refresh_lines(first, last - first + 1)
+
+    # ------------------------------------------------------------ highlights
+
+    def set_marks(self, marks: list[Mark]) -> None:
+        """Draw these highlights (in this order: later ones on top)."""
+        self.marks = marks
+        by_block: dict[int, list[tuple[int, Mark]]] = {}
+        for order, mark in enumerate(marks):
+            first = self.document.block_at(mark.start)
+            last = self.document.block_at(max(mark.start, mark.end - 1))
+            for block in range(first, last + 1):
+                by_block.setdefault(block, []).append((order, mark))
+        self._marks_by_block = by_block
+        self._strips.clear()
+        self.refresh()
+
+    def mark_at(self, offset: int) -> Mark | None:
+        """The highlight drawn on top at `offset`."""
+        found = [
+            (order, mark)
+            for order, mark in self._marks_by_block.get(self.document.block_at(offset), [])
+            if mark.start <= offset < mark.end
+        ]
+        return max(found, key=lambda item: item[0])[1] if found else None
+
+    # ------------------------------------------------------- cursor actions
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "select_back":
+            return self.selecting
+        if action == "cancel_selection":
+            return self.selecting
+        return True
+
+    def action_word(self, direction: int) -> None:
+        text = self.document.text
+        if direction > 0:
+            self.move_cursor(text_units.next_word_start(text, self.cursor))
+        else:
+            self.move_cursor(text_units.previous_word_start(text, self.cursor))
+
+    def action_select_back(self) -> None:
+        self.action_word(-1)
+
+    def action_sentence(self, direction: int) -> None:
+        text = self.document.text
+        if direction > 0:
+            self.move_cursor(text_units.next_sentence_start(text, self.cursor))
+        else:
+            self.move_cursor(text_units.previous_sentence_start(text, self.cursor))
+
+    def action_select(self) -> None:
+        old = self._cursor_extent()
+        self.selection_anchor = self.cursor_span()[0]
+        self._invalidate(*old)
+
+    def action_select_sentence(self) -> None:
+        start, end = text_units.sentence_span(self.document.text, self.cursor)
+        self._select(start, end)
+
+    def action_select_paragraph(self) -> None:
+        start, end = text_units.paragraph_span(self.document, self.cursor)
+        self._select(start, end)
+
+    def _select(self, start: int, end: int) -> None:
+        old = self._cursor_extent()
+        self.selection_anchor = start
+        self.move_cursor(max(start, end - 1))
+        self._invalidate(*old)
+
+    def action_cancel_selection(self) -> None:
+        old = self._cursor_extent()
+        self.selection_anchor = None
+        self._invalidate(*old)
+
+    def action_highlight(self) -> None:
+        start, end = self.target_span()
+        if end <= start:
+            self.app.bell()
+            return
+        self.action_cancel_selection()
+        self.post_message(HighlightRequested(start, end))
+
+    def action_color(self, index: int) -> None:
+        color = COLORS[index]
+        selected = self.selection()
+        if selected is not None:
+            self.action_cancel_selection()
+            self.post_message(HighlightRequested(*selected, color=color))
+            return
+        mark = self.mark_at(self.cursor)
+        if mark is None:
+            self.notify("Select text (v, s, p) or move onto a highlight first.", markup=False)
+            return
+        self.post_message(RecolorRequested(mark.id, color))
+
+    def action_delete_highlight(self) -> None:
+        mark = self.mark_at(self.cursor)
+        if mark is None:
+            self.app.bell()
+            return
+        self.post_message(DeleteRequested(mark.id))
+
+    def action_note(self) -> None:
+        mark = self.mark_at(self.cursor) if not self.selecting else None
+        if mark is not None:
+            self.post_message(NoteRequested(mark.start, mark.end, mark.id))
+            return
+        start, end = self.target_span()
+        self.action_cancel_selection()
+        self.post_message(NoteRequested(start, end))
+
+    def action_next_highlight(self, direction: int) -> None:
+        starts = sorted({mark.start for mark in self.marks})
+        if direction > 0:
+            index = bisect.bisect_right(starts, self.cursor)
+            target = starts[index] if index < len(starts) else None
+        else:
+            index = bisect.bisect_left(starts, self.cursor) - 1
+            target = starts[index] if index >= 0 else None
+        if target is None:
+            self.app.bell()
+            return
+        self.move_cursor(target)
+
+    def action_toggle_block(self) -> None:
+        if self.ghost is not None:
+            removed = self.document.removed[self.ghost]
+            self.post_message(BlockToggleRequested(removed.key, restore=True))
+            return
+        keys = self.document.block_keys
+        index = self.document.block_at(self.cursor)
+        if not keys or not keys[index]:
+            self.app.bell()
+            return
+        self.post_message(BlockToggleRequested(keys[index], restore=False))
+
+    def go_to(self, start: int) -> None:
+        """Jump to a passage: cursor on it, a third of the way down the screen."""
+        self.move_cursor(start, keep_selection=False, scroll=False)
+        y = self.line_of(start)
+        self.scroll_to_line(y - self.scrollable_content_region.height // 3)
+
+    # ------------------------------------------------------------------ mouse
+
+    def offset_at(self, x: int, y: int) -> int | None:
+        """The text offset drawn at content coordinates (x, y), if any."""
+        row = int(self.scroll_offset.y) + y
+        lines = self.layout_lines
+        if not 0 <= row < len(lines) or lines[row].kind is not LineKind.BODY:
+            return None
+        line = lines[row]
+        margin = max(0, (self.scrollable_content_region.width - self.text_width) // 2)
+        column = x - margin - cell_len(line.prefix)
+        offset = line.start
+        text = self.document.text
+        width = 0
+        while offset < line.end and text[offset] != "\n":
+            width += cell_len(text[offset])
+            if width > column:
+                return offset
+            offset += 1
+        return max(line.start, offset - 1) if offset > line.start else line.start
+
+    def _removed_at(self, y: int) -> int | None:
+        row = int(self.scroll_offset.y) + y
+        lines = self.layout_lines
+        if 0 <= row < len(lines) and lines[row].kind is LineKind.REMOVED:
+            return lines[row].removed
+        return None
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        if event.button != 1:
+            return
+        removed = self._removed_at(event.y)
+        if removed is not None:
+            self.ghost = removed
+            self._strips.clear()
+            self.refresh()
+            return
+        offset = self.offset_at(event.x, event.y)
+        if offset is None:
+            return
+        self._drag_from = offset
+        self.move_cursor(offset, keep_selection=False, scroll=False)
+        self.capture_mouse()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if self._drag_from is None or not event.button:
+            return
+        offset = self.offset_at(event.x, event.y)
+        if offset is None or offset == self.cursor:
+            return
+        old = self._cursor_extent()
+        self.selection_anchor = self._drag_from
+        self.move_cursor(offset, scroll=False)
+        self._invalidate(*old)
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if self._drag_from is not None:
+            self._drag_from = None
+            self.release_mouse()
 
     # --------------------------------------------------------------- drawing
 
@@ -368,6 +711,8 @@ class DocumentView(ScrollView, can_focus=True):
             style = base + self._style(_LITERAL_STYLES[kind])
             if kind is LineKind.REMOVED and line.literal.startswith("removed:"):
                 style = base + self._style("removed-label")
+            if kind is LineKind.REMOVED and line.removed == self.ghost:
+                style = style + self._style("cursor")
             if line.prefix:
                 segments.append(Segment(line.prefix, base + self._style("marker")))
             segments.append(Segment(line.literal, style))
@@ -392,25 +737,36 @@ class DocumentView(ScrollView, can_focus=True):
         out: list[Segment] = []
         if line.prefix:
             out.append(Segment(line.prefix, base + self._style("marker")))
-        decorations = self._decorations(start, end)
+        decorations = self._decorations(line.block, start, end)
         if not decorations:
             out.append(Segment(text[start:end], style))
             return out
         cuts = {start, end}
         for decoration in decorations:
-            cuts.add(max(start, decoration.start))
-            cuts.add(min(end, decoration.end))
-        points = sorted(cuts)
-        for left, right in itertools.pairwise(points):
+            cuts.add(max(start, min(end, decoration.start)))
+            cuts.add(max(start, min(end, decoration.end)))
+        note_ends = {
+            mark.end
+            for _, mark in self._marks_by_block.get(line.block, ())
+            if mark.has_note and start < mark.end <= end
+        }
+        overlap = self._style("overlap")
+        for left, right in itertools.pairwise(sorted(cuts)):
             piece_style = style
+            highlights = 0
             for decoration in decorations:
                 if decoration.start <= left and right <= decoration.end:
                     piece_style = piece_style + decoration.style
+                    highlights += decoration.highlight
+            if highlights > 1:
+                piece_style = piece_style + overlap
             out.append(Segment(text[left:right], piece_style))
+            if right in note_ends:
+                out.append(Segment("✎", base + self._style("note-marker")))
         return out
 
-    def _decorations(self, start: int, end: int) -> list[Decoration]:
-        """Styles over parts of text[start:end]: inline spans, then search matches."""
+    def _decorations(self, block: int, start: int, end: int) -> list[Decoration]:
+        """Styles over parts of text[start:end], later ones drawn over earlier ones."""
         found: list[Decoration] = []
         for span in self._spans_between(start, end):
             if span.kind is SpanKind.CODE:
@@ -420,6 +776,11 @@ class DocumentView(ScrollView, can_focus=True):
             else:
                 style = _SPAN_STYLES[span.kind]
             found.append(Decoration(span.start, span.end, style))
+        for _, mark in self._marks_by_block.get(block, ()):
+            if mark.start < end and mark.end > start:
+                found.append(
+                    Decoration(mark.start, mark.end, self._style(f"hl-{mark.color}"), True)
+                )
         if self.matches:
             first = bisect.bisect_right(self.match_ends, start)
             for index in range(first, len(self.matches)):
@@ -428,6 +789,13 @@ class DocumentView(ScrollView, can_focus=True):
                     break
                 name = "search-current" if index == self.current_match else "search-match"
                 found.append(Decoration(match_start, match_end, self._style(name)))
+        selected = self.selection()
+        if selected is not None and selected[0] < end and selected[1] > start:
+            found.append(Decoration(selected[0], selected[1], self._style("selection")))
+        if self.ghost is None:
+            cursor_start, cursor_end = self.cursor_span()
+            if cursor_start < end and cursor_end > start:
+                found.append(Decoration(cursor_start, cursor_end, self._style("cursor")))
         return found
 
     def _spans_between(self, start: int, end: int) -> list[Span]:

@@ -48,14 +48,37 @@ READING: tuple[KeySpec, ...] = (
     KeySpec("section.previous", "[", "section(-1)", "Previous section", "Move", footer=True),
     KeySpec("paragraph.next", "}", "paragraph(1)", "Next paragraph", "Move"),
     KeySpec("paragraph.previous", "{", "paragraph(-1)", "Previous paragraph", "Move"),
+    KeySpec("word.next", "w", "word(1)", "Next word", "Move"),
+    KeySpec("word.previous", "B", "word(-1)", "Previous word", "Move"),
+    KeySpec("sentence.next", ")", "sentence(1)", "Next sentence", "Move"),
+    KeySpec("sentence.previous", "(", "sentence(-1)", "Previous sentence", "Move"),
     KeySpec("search.next", "n", "search_next(1)", "Next match", "Search"),
     KeySpec("search.previous", "N", "search_next(-1)", "Previous match", "Search"),
+    KeySpec("select.start", "v", "select", "Start a selection at the cursor", "Select"),
+    KeySpec("select.back", "b", "select_back", "Back a word (while selecting)", "Select"),
+    KeySpec("select.sentence", "s", "select_sentence", "Select the sentence", "Select"),
+    KeySpec("select.paragraph", "p", "select_paragraph", "Select the paragraph", "Select"),
+    KeySpec("select.cancel", "escape", "cancel_selection", "Cancel the selection", "Select"),
+    KeySpec(
+        "highlight", "h", "highlight", "Highlight selection or sentence", "Annotate", footer=True
+    ),
+    KeySpec("color.1", "1", "color(0)", "Colour 1 (yellow)", "Annotate"),
+    KeySpec("color.2", "2", "color(1)", "Colour 2 (green)", "Annotate"),
+    KeySpec("color.3", "3", "color(2)", "Colour 3 (blue)", "Annotate"),
+    KeySpec("color.4", "4", "color(3)", "Colour 4 (pink)", "Annotate"),
+    KeySpec("color.5", "5", "color(4)", "Colour 5 (purple)", "Annotate"),
+    KeySpec("highlight.next", ">", "next_highlight(1)", "Next highlight", "Annotate"),
+    KeySpec("highlight.previous", "<", "next_highlight(-1)", "Previous highlight", "Annotate"),
+    KeySpec("highlight.delete", "x", "delete_highlight", "Delete highlight", "Annotate"),
+    KeySpec("note", "a", "note", "Note and tags on highlight", "Annotate", footer=True),
 )
 
 # The reading screen: keys that work wherever the focus is on it (outline or text).
 SCREEN: tuple[KeySpec, ...] = (
     KeySpec("search", "/", "search", "Search", "Search", footer=True),
     KeySpec("outline", "t", "toggle_outline", "Outline", "View", footer=True),
+    KeySpec("undo", "u", "undo", "Undo the last annotation change", "Annotate"),
+    KeySpec("panel", "H", "toggle_panel", "Annotation panel", "Annotate", footer=True),
 )
 
 # The whole app.
@@ -71,6 +94,26 @@ BUILTIN: tuple[KeySpec, ...] = (
     KeySpec("search.accept", "enter", "", "Search: keep matches, close", "Search", display="Enter"),
     KeySpec("search.cancel", "escape", "", "Search: cancel, go back", "Search", display="Esc"),
     KeySpec("palette", "ctrl+p", "command_palette", "Command palette", "App", display="ctrl+p"),
+    KeySpec("drag", "", "", "Mouse drag: select text", "Select", display="drag"),
+    KeySpec(
+        "panel.filter",
+        "",
+        "",
+        "Panel: type to filter (text, colour, #tag)",
+        "Annotate",
+        display="type",
+    ),
+    KeySpec("panel.jump", "enter", "", "Panel: jump to the highlight", "Annotate", display="Enter"),
+    KeySpec(
+        "panel.reattach",
+        "ctrl+r",
+        "",
+        "Panel: re-attach orphan to the selection",
+        "Annotate",
+        display="ctrl+r",
+    ),
+    KeySpec("editor.save", "ctrl+s", "", "Note editor: save", "Annotate", display="ctrl+s"),
+    KeySpec("editor.cancel", "escape", "", "Note editor: cancel", "Annotate", display="Esc"),
 )
 
 ALL: tuple[KeySpec, ...] = READING + SCREEN + APP + BUILTIN

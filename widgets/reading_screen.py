@@ -9,9 +9,18 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList
 
+from reader.annotation_set import COLORS, AnnotationSet
 from reader.document import Document
 from widgets import keymap
-from widgets.document_view import DocumentView
+from widgets.annotation_panel import AnnotationPanel
+from widgets.document_view import DocumentView, Mark
+from widgets.messages import (
+    DeleteRequested,
+    HighlightRequested,
+    NoteRequested,
+    RecolorRequested,
+)
+from widgets.note_editor import NoteEditor, NoteResult
 from widgets.outline import Outline
 from widgets.search_bar import SearchBar
 from widgets.title_bar import TitleBar
@@ -35,9 +44,17 @@ class ReadingScreen(Screen[None]):
             self.offset = offset
             self.progress = progress
 
-    def __init__(self, document: Document, column_width: int = 80, position: int = 0) -> None:
+    def __init__(
+        self,
+        document: Document,
+        annotations: AnnotationSet,
+        column_width: int = 80,
+        position: int = 0,
+    ) -> None:
         super().__init__()
         self.document = document
+        self.annotations = annotations
+        self.default_color = COLORS[0]
         self.column_width = column_width
         self.start_position = position
         self._search_origin = 0
@@ -53,6 +70,7 @@ class ReadingScreen(Screen[None]):
                 position=self.start_position,
                 id="document",
             )
+            yield AnnotationPanel()
         yield SearchBar()
         yield Footer()
 
@@ -60,6 +78,105 @@ class ReadingScreen(Screen[None]):
         if not self.document.sections:
             self.query_one(Outline).add_class("-hidden")
         self.view.focus()
+        self.refresh_annotations()
+        orphans = sum(p.orphaned for p in self.annotations.placed)
+        if orphans:
+            self.notify(
+                f"{orphans} highlight(s) no longer match the text: see the panel (H).",
+                severity="warning",
+                markup=False,
+            )
+
+    def set_document(self, document: Document) -> None:
+        """Show a new version of the article (after a cleaning change), re-anchoring notes."""
+        self.document = document
+        self.annotations.set_document(document)
+        self.view.set_document(document)
+        self.query_one(Outline).set_document(document)
+        self.refresh_annotations()
+
+    # ----------------------------------------------------------- annotations
+
+    def refresh_annotations(self) -> None:
+        attached = sorted(self.annotations.attached(), key=lambda p: p.record.created)
+        self.view.set_marks(
+            [
+                Mark(p.record.id, p.start, p.end, p.record.color, bool(p.record.note))
+                for p in attached
+            ]
+        )
+        self.query_one(AnnotationPanel).show(self.annotations.placed)
+
+    def on_highlight_requested(self, event: HighlightRequested) -> None:
+        self.annotations.add(event.start, event.end, event.color or self.default_color)
+        if event.color:
+            self.default_color = event.color
+        self.refresh_annotations()
+
+    def on_recolor_requested(self, event: RecolorRequested) -> None:
+        self.annotations.recolor(event.annotation_id, event.color)
+        self.default_color = event.color
+        self.refresh_annotations()
+
+    def on_delete_requested(self, event: DeleteRequested) -> None:
+        self.annotations.delete(event.annotation_id)
+        self.refresh_annotations()
+        self.notify("Highlight deleted (u undoes).", markup=False)
+
+    def on_note_requested(self, event: NoteRequested) -> None:
+        annotation_id = event.annotation_id
+        if annotation_id is None:
+            annotation_id = self.annotations.add(event.start, event.end, self.default_color).id
+            self.refresh_annotations()
+        placed = self.annotations.get(annotation_id)
+        if placed is None:
+            return
+        record = placed.record
+
+        def save(result: NoteResult | None) -> None:
+            if result is not None:
+                self.annotations.set_note(annotation_id, result.note, result.tags)
+                self.refresh_annotations()
+            self.view.focus()
+
+        editor = NoteEditor(record.exact, record.note, record.tags, self.annotations.tags())
+        self.app.push_screen(editor, save)
+
+    def action_undo(self) -> None:
+        undone = self.annotations.undo()
+        if undone is None:
+            self.app.bell()
+            return
+        self.refresh_annotations()
+        self.notify(f"Undone: {undone}", markup=False)
+
+    def action_toggle_panel(self) -> None:
+        panel = self.query_one(AnnotationPanel)
+        panel.toggle_class("-visible")
+        if panel.has_class("-visible"):
+            panel.query_one("#panel-filter").focus()
+        else:
+            self.view.focus()
+
+    def on_annotation_panel_jump(self, event: AnnotationPanel.Jump) -> None:
+        placed = self.annotations.get(event.annotation_id)
+        if placed is None:
+            return
+        if placed.orphaned:
+            self.notify("Orphaned: select its new text and press ctrl+r here.", markup=False)
+            return
+        self.view.go_to(placed.start)
+        self.view.focus()
+
+    def on_annotation_panel_reattach(self, event: AnnotationPanel.Reattach) -> None:
+        selected = self.view.selection()
+        if selected is None:
+            self.notify("Select the text to attach it to first (v or s).", markup=False)
+            return
+        self.annotations.reattach(event.annotation_id, *selected)
+        self.view.action_cancel_selection()
+        self.refresh_annotations()
+        self.notify("Re-attached.", markup=False)
 
     @property
     def view(self) -> DocumentView:

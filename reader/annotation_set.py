@@ -1,0 +1,170 @@
+"""One article's annotations: anchored to the current Document, changed with undo, saved.
+
+The reading screen drives this; it never touches the store directly. Every change is saved
+at once: a note is the one thing a user cannot re-create.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Protocol
+
+from reader.anchor import Anchor, Resolver, Selectors, Status, describe, text_hash
+from reader.document import Document
+from store.records import AnnotationRecord, now
+
+COLORS: tuple[str, ...] = ("yellow", "green", "blue", "pink", "purple")
+
+
+class AnnotationStore(Protocol):
+    def annotations(self, article_id: str) -> list[AnnotationRecord]: ...
+    def save_annotation(self, record: AnnotationRecord) -> None: ...
+    def delete_annotation(self, annotation_id: str) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """An annotation and where it lands in the current text."""
+
+    record: AnnotationRecord
+    anchor: Anchor
+
+    @property
+    def start(self) -> int:
+        return self.anchor.start
+
+    @property
+    def end(self) -> int:
+        return self.anchor.end
+
+    @property
+    def orphaned(self) -> bool:
+        return self.anchor.status is Status.ORPHANED
+
+
+@dataclass(frozen=True, slots=True)
+class _Undo:
+    description: str
+    before: AnnotationRecord | None
+    """The record as it was (None: it did not exist)."""
+    after_id: str
+
+
+class AnnotationSet:
+    def __init__(self, store: AnnotationStore, article_id: str, document: Document) -> None:
+        self.store = store
+        self.article_id = article_id
+        self._records: dict[str, AnnotationRecord] = {
+            record.id: record for record in store.annotations(article_id)
+        }
+        self._undo: list[_Undo] = []
+        self.document = document
+        self._hash = text_hash(document.text)
+        self._anchors: dict[str, Anchor] = {}
+        self.set_document(document)
+
+    # ------------------------------------------------------------ anchoring
+
+    def set_document(self, document: Document) -> None:
+        """Re-anchor every annotation onto a (possibly changed) document."""
+        self.document = document
+        self._hash = text_hash(document.text)
+        resolver = Resolver(document.text, self._hash)
+        ordered = sorted(self._records.values(), key=lambda r: (r.start, r.end))
+        shift = 0
+        self._anchors = {}
+        for record in ordered:
+            anchor = resolver.resolve(_selectors(record), shift)
+            self._anchors[record.id] = anchor
+            if anchor.attached:
+                shift = anchor.start - record.start
+
+    def _place(self, record: AnnotationRecord) -> None:
+        self._anchors[record.id] = Resolver(self.document.text, self._hash).resolve(
+            _selectors(record)
+        )
+
+    @property
+    def placed(self) -> list[Placed]:
+        """All annotations, attached ones in document order, then the orphans."""
+        items = [Placed(r, self._anchors[r.id]) for r in self._records.values()]
+        return sorted(items, key=lambda p: (p.orphaned, p.start, p.end, p.record.created))
+
+    def attached(self) -> list[Placed]:
+        return [p for p in self.placed if not p.orphaned]
+
+    def get(self, annotation_id: str) -> Placed | None:
+        record = self._records.get(annotation_id)
+        return Placed(record, self._anchors[record.id]) if record else None
+
+    def at(self, offset: int) -> Placed | None:
+        """The annotation drawn on top at `offset`: the newest one covering it."""
+        covering = [p for p in self.attached() if p.start <= offset < max(p.end, p.start + 1)]
+        return max(covering, key=lambda p: p.record.created, default=None)
+
+    def tags(self) -> list[str]:
+        return sorted({tag for record in self._records.values() for tag in record.tags})
+
+    # -------------------------------------------------------------- changes
+
+    def add(self, start: int, end: int, color: str = COLORS[0]) -> AnnotationRecord:
+        """Highlight text[start:end]."""
+        selectors = describe(self.document.text, start, end, self._hash)
+        record = AnnotationRecord(article_id=self.article_id, color=color, **selectors.fields())
+        self._save(record, "highlight", before=None)
+        return record
+
+    def recolor(self, annotation_id: str, color: str) -> None:
+        self._change(annotation_id, "colour", color=color)
+
+    def set_note(self, annotation_id: str, note: str, tags: list[str]) -> None:
+        clean_tags = list(dict.fromkeys(t.strip().lstrip("#") for t in tags if t.strip("# ")))
+        self._change(annotation_id, "note", note=note, tags=clean_tags)
+
+    def reattach(self, annotation_id: str, start: int, end: int) -> None:
+        """Anchor an (orphaned) annotation to text[start:end], keeping its note."""
+        fields = describe(self.document.text, start, end, self._hash).fields()
+        self._change(annotation_id, "re-attach", **fields)
+
+    def delete(self, annotation_id: str) -> None:
+        record = self._records.pop(annotation_id)
+        self._anchors.pop(annotation_id, None)
+        self.store.delete_annotation(annotation_id)
+        self._undo.append(_Undo("delete", record, annotation_id))
+
+    def undo(self) -> str | None:
+        """Revert the last change; returns what was undone, None if nothing was."""
+        if not self._undo:
+            return None
+        step = self._undo.pop()
+        if step.before is None:
+            self._records.pop(step.after_id, None)
+            self._anchors.pop(step.after_id, None)
+            self.store.delete_annotation(step.after_id)
+        else:
+            restored = dataclasses.replace(step.before)
+            self._records[restored.id] = restored
+            self.store.save_annotation(restored)
+            self._place(restored)
+        return step.description
+
+    def _change(self, annotation_id: str, description: str, **changes: object) -> None:
+        before = self._records[annotation_id]
+        after = dataclasses.replace(before, **changes)  # type: ignore[arg-type]
+        after.updated = now()
+        self._save(after, description, before=before)
+
+    def _save(
+        self, record: AnnotationRecord, description: str, before: AnnotationRecord | None
+    ) -> None:
+        self.store.save_annotation(record)
+        self._records[record.id] = record
+        self._place(record)
+        self._undo.append(_Undo(description, before, record.id))
+
+
+def _selectors(record: AnnotationRecord) -> Selectors:
+    return Selectors.from_fields(
+        record.exact, record.prefix, record.suffix, record.start, record.end, record.text_hash
+    )

@@ -1,0 +1,214 @@
+"""Highlights and notes, made with the keyboard (and the mouse) as a reader would."""
+
+from __future__ import annotations
+
+from reader.text_units import sentence_spans
+from tests.conftest import SEED
+from tests.ui.helpers import make_app, screen_text, view_of, write_article
+from widgets.annotation_panel import AnnotationPanel
+from widgets.note_editor import NoteEditor
+
+SIZE = (110, 36)
+ARTICLE = """# Notes Test
+
+First sentence here. Second sentence follows. Third sentence is the one. Fourth ends it.
+
+Another paragraph with more words to read and to highlight in colour.
+
+A third paragraph closes the article.
+"""
+
+
+def stored(app):
+    return app.library.annotations(app.article.id)
+
+
+def panel_text(app) -> str:
+    listing = app.screen.query_one("#panel-list")
+    return "\n".join(
+        str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)
+    )
+
+
+async def test_seed_third_sentence_note_survives_reopen(temp_store):
+    app = make_app(SEED, temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        view = view_of(app)
+        await pilot.press("]")  # no sections: stays; the cursor starts on the first word
+        body = app.document.text
+        first_block = app.document.blocks[0]
+        sentences = sentence_spans(body, first_block.start, len(body))
+        while view.cursor < sentences[2][0]:
+            await pilot.press(")")
+        third = body[sentences[2][0] : sentences[2][1]]
+        await pilot.press("h", "a")
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press(*"Why now?", "tab", *"syria russia", "ctrl+s")
+        assert not isinstance(app.screen, NoteEditor)
+        await pilot.press("q")
+    records = stored(app)
+    assert [(r.exact, r.note, r.tags) for r in records] == [
+        (third, "Why now?", ["syria", "russia"])
+    ]
+    app.library.close()
+
+    again = make_app(SEED, temp_store)
+    async with again.run_test(size=SIZE) as pilot:
+        view = view_of(again)
+        assert [m.color for m in view.marks] == ["yellow"]
+        mark = view.marks[0]
+        assert again.document.text[mark.start : mark.end] == third
+        await pilot.press("H")
+        listing = panel_text(again)
+        assert third[:40] in " ".join(listing.split())
+        assert "Why now?" in listing and "#syria #russia" in listing
+
+
+async def test_selection_with_v_and_motions_then_colour_key(tmp_path, temp_store):
+    app = make_app(write_article(tmp_path, ARTICLE), temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        view = view_of(app)
+        await pilot.press("v", "w", "w", "3")
+        assert [(r.exact, r.color) for r in stored(app)] == [("First sentence here", "blue")]
+        assert view.selection() is None
+        await pilot.press("w", "v", "w", "w", "b", "h")  # inside a selection b is a word back
+        assert [r.exact for r in stored(app)][-1] == "Second sentence"
+
+
+async def test_s_and_p_select_sentence_and_paragraph(tmp_path, temp_store):
+    app = make_app(write_article(tmp_path, ARTICLE), temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(")", "s", "h")
+        await pilot.press("}", "p", "2")
+        exacts = sorted((r.exact, r.color) for r in stored(app))
+        assert exacts == [
+            ("Another paragraph with more words to read and to highlight in colour.", "green"),
+            ("Second sentence follows.", "yellow"),
+        ]
+
+
+async def test_escape_cancels_a_selection(tmp_path, temp_store):
+    app = make_app(write_article(tmp_path, ARTICLE), temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        view = view_of(app)
+        await pilot.press("v", "w")
+        assert view.selection() is not None
+        await pilot.press("escape", "h")
+        assert [r.exact for r in stored(app)] == ["First sentence here."]
+
+
+async def test_overlapping_highlights_stay_separate_and_later_is_on_top(tmp_path, temp_store):
+    app = make_app(write_article(tmp_path, ARTICLE), temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        view = view_of(app)
+        await pilot.press("h")  # the whole first sentence, yellow
+        await pilot.press("w", "v", "w", "w", "w", "4")  # "sentence here. Second", pink
+        records = stored(app)
+        assert len(records) == 2
+        assert {r.color for r in records} == {"yellow", "pink"}
+        overlap = app.document.text.index("here")
+        assert view.mark_at(overlap).color == "pink"
+        assert view.mark_at(0).color == "yellow"
+        await pilot.press("1")  # recolour the highlight under the cursor (the pink one)
+        assert sorted(r.color for r in stored(app)) == ["yellow", "yellow"]
+
+
+async def test_delete_and_undo(tmp_path, temp_store):
+    app = make_app(write_article(tmp_path, ARTICLE), temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h", "2")
+        assert [r.color for r in stored(app)] == ["green"]
+        await pilot.press("x")
+        assert stored(app) == []
+        await pilot.press("u")
+        assert [r.color for r in stored(app)] == ["green"]
+        await pilot.press("u")
+        assert [r.color for r in stored(app)] == ["yellow"]
+        await pilot.press("u")
+        assert stored(app) == []
+
+
+async def test_next_and_previous_highlight(tmp_path, temp_store):
+    app = make_app(write_article(tmp_path, ARTICLE), temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        view = view_of(app)
+        await pilot.press("h", "}", "h", "}", "h", "g")
+        starts = sorted(r.start for r in stored(app))
+        await pilot.press("greater_than_sign")
+        assert view.cursor == starts[1]
+        await pilot.press("greater_than_sign")
+        assert view.cursor == starts[2]
+        await pilot.press("less_than_sign", "less_than_sign")
+        assert view.cursor == starts[0]
+
+
+async def test_escape_in_editor_keeps_the_saved_note(tmp_path, temp_store):
+    app = make_app(write_article(tmp_path, ARTICLE), temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", *"kept", "ctrl+s")
+        await pilot.press("a", *" and more", "escape")
+        assert [r.note for r in stored(app)] == ["kept"]
+
+
+async def test_tags_complete_from_tags_already_used(tmp_path, temp_store):
+    app = make_app(write_article(tmp_path, ARTICLE), temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", "tab", *"geopolitics", "ctrl+s")
+        await pilot.press("}", "a", "tab", *"geo", "right", "ctrl+s")
+        assert [r.tags for r in sorted(stored(app), key=lambda r: r.start)] == [
+            ["geopolitics"],
+            ["geopolitics"],
+        ]
+
+
+async def test_panel_filters_by_text_colour_and_tag(tmp_path, temp_store):
+    app = make_app(write_article(tmp_path, ARTICLE), temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h", "}", "p", "3", "a", "tab", *"later", "ctrl+s")
+        await pilot.press("H")
+        panel = app.screen.query_one(AnnotationPanel)
+        assert panel.display
+        assert "First sentence" in panel_text(app) and "Another paragraph" in panel_text(app)
+        await pilot.press(*"blue")
+        assert "First sentence" not in panel_text(app)
+        assert "Another paragraph" in panel_text(app)
+        await pilot.press(*["backspace"] * 4, *"#lat")
+        assert "Another paragraph" in panel_text(app) and "First" not in panel_text(app)
+        await pilot.press(*["backspace"] * 4, *"first")
+        assert "First sentence" in panel_text(app) and "Another" not in panel_text(app)
+        await pilot.press("enter")
+        assert view_of(app).has_focus
+        assert view_of(app).cursor == 0
+
+
+async def test_panel_enter_jumps_to_a_highlight(tmp_path, temp_store):
+    app = make_app(write_article(tmp_path, ARTICLE), temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        view = view_of(app)
+        await pilot.press("}", "}", "h", "g", "H", "down", "enter")
+        assert view.cursor == app.document.text.index("A third paragraph")
+        assert view.has_focus
+
+
+async def test_note_marker_and_markup_in_notes_is_literal(tmp_path, temp_store):
+    app = make_app(write_article(tmp_path, ARTICLE), temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", *"[bold]x[/bold] [@click=app.quit]q[/]", "ctrl+s", "H")
+        assert app.is_running
+        assert "[@click=app.quit]q[/]" in panel_text(app)
+        assert "here.✎" in screen_text(view_of(app))
+
+
+async def test_mouse_drag_selects_text(tmp_path, temp_store):
+    app = make_app(write_article(tmp_path, ARTICLE), temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        view = view_of(app)
+        lines = view.layout_lines
+        row = next(i for i, line in enumerate(lines) if line.block == 0)
+        margin = (view.scrollable_content_region.width - view.text_width) // 2
+        await pilot.mouse_down(view, offset=(margin + 0, row))
+        await pilot.hover(view, offset=(margin + 10, row))
+        await pilot.mouse_up(view, offset=(margin + 10, row))
+        assert view.selection() == (0, len("First sentence"))
+        await pilot.press("h")
+        assert [r.exact for r in stored(app)] == ["First sentence"]

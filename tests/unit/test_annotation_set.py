@@ -1,0 +1,45 @@
+from pathlib import Path
+
+from reader.annotation_set import AnnotationSet
+from reader.document import parse_markdown
+from store.library import Library
+
+TEXT = "# T\n\nAlpha beta gamma. Delta epsilon zeta.\n\nEta theta iota kappa.\n"
+
+
+def test_changes_are_saved_at_once_and_undone_in_order(tmp_path: Path):
+    library = Library(tmp_path)
+    doc = parse_markdown(TEXT)
+    notes = AnnotationSet(library, "a1", doc)
+    record = notes.add(0, 5, "green")
+    notes.set_note(record.id, "first", ["#x", "y", "x"])
+    notes.recolor(record.id, "blue")
+    saved = library.annotations("a1")
+    assert [(r.exact, r.color, r.note, r.tags) for r in saved] == [
+        ("Alpha", "blue", "first", ["x", "y"])
+    ]
+    assert notes.undo() == "colour"
+    assert library.annotations("a1")[0].color == "green"
+    assert notes.undo() == "note"
+    assert library.annotations("a1")[0].note == ""
+    assert notes.undo() == "highlight"
+    assert library.annotations("a1") == []
+    assert notes.undo() is None
+
+
+def test_reanchors_when_the_text_changes_and_orphans_deleted_text(tmp_path: Path):
+    library = Library(tmp_path)
+    notes = AnnotationSet(library, "a1", parse_markdown(TEXT))
+    kept = notes.add(TEXT.index("Eta") - 5, TEXT.index("Eta") - 5 + len("Eta theta"))
+    gone = notes.add(notes.document.text.index("Delta"), notes.document.text.index("zeta") + 4)
+    assert notes.document.text[kept.start : kept.end] == "Eta theta"
+    edited = "# T\n\nA new opening paragraph.\n\nAlpha beta gamma.\n\nEta theta iota kappa.\n"
+    notes.set_document(parse_markdown(edited))
+    moved = notes.get(kept.id)
+    assert moved is not None and moved.anchor.status.value == "moved"
+    assert notes.document.text[moved.start : moved.end] == "Eta theta"
+    orphan = notes.get(gone.id)
+    assert orphan is not None and orphan.orphaned
+    assert [p.record.id for p in notes.placed][-1] == gone.id  # orphans listed last, kept
+    notes.reattach(gone.id, 0, 5)
+    assert not notes.get(gone.id).orphaned

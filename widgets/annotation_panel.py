@@ -1,0 +1,159 @@
+"""The annotation panel: every highlight of the article, filterable, Enter to jump."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, OptionList
+from textual.widgets.option_list import Option
+
+from reader.annotation_set import Placed
+
+SWATCH = {
+    "yellow": "#d7c23a",
+    "green": "#4caf50",
+    "blue": "#4a7fd4",
+    "pink": "#e05fa8",
+    "purple": "#9a6fe0",
+}
+
+
+def matches_filter(placed: Placed, query: str) -> bool:
+    """Every word of the query must match: #tag, a colour, a status, or quote/note text."""
+    record = placed.record
+    haystack = f"{record.exact}\n{record.note}".casefold()
+    for word in query.casefold().split():
+        if word.startswith("#"):
+            if not any(tag.casefold().startswith(word[1:]) for tag in record.tags):
+                return False
+        elif word in SWATCH or word in ("ok", "moved", "fuzzy", "orphaned"):
+            if word != record.color and word != placed.anchor.status.value:
+                return False
+        elif word not in haystack and not any(word in tag.casefold() for tag in record.tags):
+            return False
+    return True
+
+
+def entry(placed: Placed, meanings: dict[str, str]) -> Text:
+    """One panel row: colour, status, quote, note and tags; all article text literal."""
+    record = placed.record
+    text = Text()
+    text.append("■ ", style=SWATCH.get(record.color, "white"))
+    meaning = meanings.get(record.color, "")
+    text.append(record.color + (f" ({meaning})" if meaning else ""), style="bold")
+    status = placed.anchor.status.value
+    if status != "ok":
+        text.append(f"  {status}", style="bold red" if placed.orphaned else "yellow")
+    quote = " ".join(record.exact.split())
+    text.append("\n“" + (quote if len(quote) <= 160 else quote[:160] + "…") + "”", style="italic")
+    if record.note:
+        text.append("\n" + record.note.strip(), style="")
+    if record.tags:
+        text.append("\n" + " ".join(f"#{tag}" for tag in record.tags), style="cyan")
+    return text
+
+
+class AnnotationPanel(Vertical):
+    BINDINGS = [
+        Binding("ctrl+r", "reattach", "Re-attach orphan", priority=True),
+    ]
+
+    DEFAULT_CSS = """
+    AnnotationPanel {
+        dock: right;
+        width: 44;
+        max-width: 50%;
+        height: 1fr;
+        border-left: vkey $foreground 20%;
+        background: $surface;
+        display: none;
+        &.-visible { display: block; }
+        #panel-filter { border: none; height: 1; padding: 0 1; background: $panel; }
+        #panel-list { height: 1fr; border: none; background: $surface; }
+    }
+    """
+
+    class Jump(Message):
+        def __init__(self, annotation_id: str) -> None:
+            super().__init__()
+            self.annotation_id = annotation_id
+
+    class Reattach(Message):
+        def __init__(self, annotation_id: str) -> None:
+            super().__init__()
+            self.annotation_id = annotation_id
+
+    def __init__(self) -> None:
+        super().__init__(id="panel")
+        self.items: list[Placed] = []
+        self.meanings: dict[str, str] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="Filter: words, colour, #tag, orphaned", id="panel-filter")
+        yield OptionList(id="panel-list", markup=False)
+
+    def show(self, items: list[Placed], meanings: dict[str, str] | None = None) -> None:
+        self.items = items
+        self.meanings = meanings or {}
+        self._fill()
+
+    def _fill(self) -> None:
+        query = self.query_one("#panel-filter", Input).value
+        listing = self.query_one("#panel-list", OptionList)
+        highlighted = listing.highlighted
+        listing.clear_options()
+        shown = [p for p in self.items if matches_filter(p, query)]
+        orphans_started = False
+        for placed in shown:
+            if placed.orphaned and not orphans_started:
+                orphans_started = True
+                listing.add_option(
+                    Option(Text("Orphaned (text no longer found)", "bold red"), disabled=True)
+                )
+            listing.add_option(Option(entry(placed, self.meanings), id=placed.record.id))
+        if not shown:
+            listing.add_option(
+                Option(Text("No highlights" + (" match" if query else " yet")), disabled=True)
+            )
+        elif highlighted is not None:
+            listing.highlighted = min(highlighted, listing.option_count - 1)
+
+    @on(Input.Changed, "#panel-filter")
+    def refilter(self) -> None:
+        self._fill()
+
+    @on(Input.Submitted, "#panel-filter")
+    def jump_to_first(self) -> None:
+        listing = self.query_one("#panel-list", OptionList)
+        for index in range(listing.option_count):
+            option = listing.get_option_at_index(index)
+            if option.id is not None:
+                self.post_message(self.Jump(option.id))
+                return
+
+    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+        filter_input = self.query_one("#panel-filter", Input)
+        if event.key == "down" and filter_input.has_focus:
+            listing = self.query_one("#panel-list", OptionList)
+            listing.focus()
+            if listing.highlighted is None:
+                listing.action_first()
+            event.stop()
+
+    @on(OptionList.OptionSelected, "#panel-list")
+    def jump(self, event: OptionList.OptionSelected) -> None:
+        if event.option_id is not None:
+            self.post_message(self.Jump(event.option_id))
+
+    def action_reattach(self) -> None:
+        listing = self.query_one("#panel-list", OptionList)
+        if listing.highlighted is None:
+            self.app.bell()
+            return
+        option = listing.get_option_at_index(listing.highlighted)
+        if option.id is not None:
+            self.post_message(self.Reattach(option.id))
