@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 from reader.article import build_document, open_source
 from reader.document import BlockKind, Document
 
@@ -156,9 +154,6 @@ def test_plain_text_body_paragraphs_in_order():
     assert positions == sorted(positions)
 
 
-@pytest.mark.xfail(
-    reason="the cleaner does not yet see underlined (---) or ALL CAPS headings", strict=False
-)
 def test_plain_text_underlined_numbered_and_capital_headings():
     doc = load(PLAIN)
     assert doc.title == "What the old orchards told us: a year of counting trees"
