@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from reader.clean.lines import Kind, Line
+from reader.clean.metadata import is_byline, is_date
 from reader.markdown_escape import escape_markdown
+
+_SMALL_WORDS = frozenset(
+    "a an and as at but by for from in into of on or the to vs with your you is are it its "
+    "e o a de da do das dos em no na para com di del della il la le und der die das von zu".split()
+)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def is_heading(line: Line, before: Line | None, after: Line | None) -> bool:
@@ -12,16 +21,36 @@ def is_heading(line: Line, before: Line | None, after: Line | None) -> bool:
         return False
     if line.underlined:
         return True
-    if line.kind is not Kind.SHORT or line.sentence:
+    text = line.text
+    if line.kind is not Kind.SHORT or text[0] in "—–-»›>|([@#©":
         return False
-    if line.text.endswith((",", ";", "-", "–", "—")) or "..." in line.text or "…" in line.text:
+    if line.sentence and not text.endswith("?"):
         return False
-    first = line.text[0]
+    if text.endswith((",", ";", "-", "–", "—")) or "..." in text or "…" in text:
+        return False
+    if text.endswith(":") and not title_case(text):
+        return False
+    first = text[0]
     if first.isalpha() and first.islower():
+        return False
+    if is_date(line) or is_byline(line):
         return False
     if after is None or after.marker or not _prose(after):
         return False
     return before is None or before.kind is not Kind.BAD
+
+
+def title_case(text: str) -> bool:
+    """Most words capitalised, the small ones aside ("Meal Prep Menu for Eating Plan A")."""
+    words = [w for w in _WORD.findall(text) if w.casefold() not in _SMALL_WORDS]
+    if not words:
+        return False
+    upper = sum(1 for w in words if w[0].isupper())
+    return upper >= max(1, len(words) - 1) and upper / len(words) >= 0.75
+
+
+def _prose(line: Line) -> bool:
+    return line.kind is Kind.GOOD or (line.kind is Kind.SHORT and line.sentence and line.words >= 6)
 
 
 def heading_markdown(text: str, level: int = 2) -> str:
@@ -30,7 +59,3 @@ def heading_markdown(text: str, level: int = 2) -> str:
     if escaped.endswith("#"):
         escaped = escaped[:-1] + "\\#"
     return f"{'#' * level} {escaped}"
-
-
-def _prose(line: Line) -> bool:
-    return line.kind is Kind.GOOD or (line.kind is Kind.SHORT and line.sentence and line.words >= 6)

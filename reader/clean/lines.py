@@ -48,6 +48,8 @@ class Line:
     """Casefolded words, to spot repeated lines."""
     repeats: int = 1
     """How many lines of the page have the same words."""
+    repeat_gap: int = 0
+    """Lines to the nearest other line with the same words (0 when there is none)."""
     underlined: bool = False
     """Followed by a line of = or - (a heading in text files)."""
     kind: Kind = Kind.SHORT
@@ -129,6 +131,14 @@ def _measure(number: int, raw: str, text: str, marker: str) -> Line:
 def classify(lines: list[Line]) -> None:
     """Mark each line good, short or bad (with a reason)."""
     counts = Counter(line.key for line in lines if line.key)
+    last_seen: dict[str, int] = {}
+    for index, line in enumerate(lines):
+        if line.key in last_seen:
+            gap = index - last_seen[line.key]
+            other = lines[last_seen[line.key]]
+            line.repeat_gap = gap
+            other.repeat_gap = min(other.repeat_gap or gap, gap)
+        last_seen[line.key] = index
     for line in lines:
         line.repeats = counts[line.key] if line.key else 1
         line.kind, line.reason = _kind(line, line.repeats)

@@ -85,14 +85,15 @@ def _neighbour(lines: list[Line], index: int, step: int) -> Line | None:
 
 def _score(line: Line) -> float:
     if line.kind is Kind.GOOD:
-        return 1.0 + min(line.words, 80) / 20 if line.repeats == 1 else -0.6
+        # A paragraph shown twice in a row is a teaser (headline, then headline as link).
+        return 1.0 + min(line.words, 80) / 20 if not 0 < line.repeat_gap <= 3 else -0.6
     if line.kind is Kind.BAD:
         # "Related", "Comments", "More from...": what follows is no longer the article.
         if line.reason in _ENDINGS and line.words <= 6 and not line.marker:
             return -8.0
         return -1.0
     if line.repeats > 1:
-        return -0.6
+        return -0.3
     return 0.2 if line.sentence and line.words >= 4 else -0.3
 
 
