@@ -97,6 +97,7 @@ def _score(line: Line) -> float:
     return 0.2 if line.sentence and line.words >= 4 else -0.3
 
 
+LONE_DISCOUNT = 0.7
 _ENDINGS = frozenset({"related link", "comment prompt", "footer"})
 
 
@@ -104,12 +105,19 @@ def article_span(lines: list[Line]) -> tuple[int, int]:
     """First and last index of the run of lines where prose most outweighs chrome."""
     best, best_span = float("-inf"), (0, len(lines) - 1)
     total, start = 0.0, 0
+    scores = [_score(line) for line in lines]
     for index, line in enumerate(lines):
         if total <= 0:
             total, start = 0.0, index
-        total += _score(line)
+        total += scores[index]
+        # A lone paragraph between short lines is as likely a teaser's summary: half weight.
+        lone = (index == 0 or scores[index - 1] <= 1) and (
+            index + 1 == len(lines) or scores[index + 1] <= 1
+        )
+        if scores[index] > 1 and lone:
+            total -= scores[index] * LONE_DISCOUNT
         # Paragraph after paragraph is an article; teasers alternate with their headlines.
-        if index and _score(line) > 0 and _score(lines[index - 1]) > 1:
+        if index and scores[index] > 0 and scores[index - 1] > 1:
             total += 1.0
         if total > best:
             best, best_span = total, (start, index)
