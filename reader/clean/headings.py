@@ -8,10 +8,11 @@ from reader.clean.lines import Kind, Line
 from reader.clean.metadata import is_byline, is_date
 from reader.markdown_escape import escape_markdown
 
-_SMALL_WORDS = frozenset(
+_SMALL = (
     "a an and as at but by for from in into of on or the to vs with your you is are it its "
-    "e o a de da do das dos em no na para com di del della il la le und der die das von zu".split()
+    "e o a de da do das dos em no na para com di del della il la le und der die das von zu"
 )
+_SMALL_WORDS = frozenset(_SMALL.split())
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 

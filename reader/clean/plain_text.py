@@ -84,6 +84,8 @@ def _neighbour(lines: list[Line], index: int, step: int) -> Line | None:
 
 
 def _score(line: Line) -> float:
+    if line.underlined:
+        return 0.5  # a heading the text marks as such: the article goes on
     if line.kind is Kind.GOOD:
         # A paragraph shown twice in a row is a teaser (headline, then headline as link).
         return 1.0 + min(line.words, 80) / 20 if not 0 < line.repeat_gap <= 3 else -0.6
@@ -98,6 +100,12 @@ def _score(line: Line) -> float:
 
 
 LONE_DISCOUNT = 0.7
+
+
+def _underline(line: Line) -> bool:
+    return not line.key and line.text[:1] in "=-"
+
+
 _ENDINGS = frozenset({"related link", "comment prompt", "footer"})
 
 
@@ -106,12 +114,13 @@ def article_span(lines: list[Line]) -> tuple[int, int]:
     best, best_span = float("-inf"), (0, len(lines) - 1)
     total, start = 0.0, 0
     scores = [_score(line) for line in lines]
-    for index, line in enumerate(lines):
+    for index in range(len(lines)):
         if total <= 0:
             total, start = 0.0, index
         total += scores[index]
         # A lone paragraph between short lines is as likely a teaser's summary: half weight.
-        lone = (index == 0 or scores[index - 1] <= 1) and (
+        # A heading the text marks (underlined) introduces its paragraph: not lone.
+        lone = (index == 0 or (scores[index - 1] <= 1 and not _underline(lines[index - 1]))) and (
             index + 1 == len(lines) or scores[index + 1] <= 1
         )
         if scores[index] > 1 and lone:
