@@ -13,6 +13,7 @@ from reader.errors import ReaderError
 # is still opened with `reader ./clean`.
 COMMANDS: dict[str, str] = {
     "clean": "reader.commands.clean",
+    "export": "reader.commands.export",
     "library": "reader.commands.library",
     "notes": "reader.commands.notes",
     "store": "reader.commands.store",

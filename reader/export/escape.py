@@ -1,0 +1,157 @@
+"""Untrusted text written into Markdown and YAML so that it stays literal, whatever it contains.
+
+Every function here is checked by a round trip: markdown-it parses the output back to exactly
+the input (tests/unit/test_export_roundtrip.py), so a quote or note can hold `---`, `#`, `>`,
+backticks, HTML or our own edit-block markers without changing the export's structure.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from reader.sanitize import strip_control
+
+# Characters that can open inline markup anywhere in a line. `&` only matters before something
+# that reads as an entity; `!` is harmless once `[` is escaped.
+_INLINE = re.compile(r"[\\`*_\[\]<|~]|&(?=#|[A-Za-z][A-Za-z0-9]*;)")
+# Obsidian also reads ==highlight==, #tags, $math$, %%comments%% and ^block-ids.
+_OBSIDIAN = re.compile(r"[\\`*_\[\]<|~=#$%^]|&(?=#|[A-Za-z][A-Za-z0-9]*;)")
+# What can start a block at the beginning of a line (after the inline escapes).
+_LINE_START = re.compile(r"[#>+=-]|\d{1,9}[.)]")
+# Paragraph breaks: exactly one empty line between two non-empty pieces.
+_PARAGRAPH_BREAK = re.compile(r"(?<=[^\n])\n\n(?=[^\n])")
+_HARD_BREAK = "\\\n"
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean(text: str) -> str:
+    """Untrusted text without control characters (newlines and tabs stay) or lone surrogates."""
+    return _SURROGATE.sub("\ufffd", strip_control(text))
+
+
+def one_line(text: str) -> str:
+    """Text for a one-line context (a tag, a heading): line breaks become spaces."""
+    return clean(text).replace("\n", " ")
+
+
+def _entities(whitespace: str) -> str:
+    # markdown-it strips whitespace at the edges of lines and paragraphs; a character reference
+    # survives the stripping and decodes back to the same character.
+    return "".join(f"&#x{ord(char):X};" for char in whitespace)
+
+
+def _escape_core(core: str, flavour: str) -> str:
+    pattern = _OBSIDIAN if flavour == "obsidian" else _INLINE
+    return pattern.sub(lambda m: "\\" + m.group(0), core)
+
+
+def _line(line: str, flavour: str, mark: bool = False) -> str:
+    core = line.strip()
+    if not core:
+        return _entities(line)
+    lead = line[: len(line) - len(line.lstrip())]
+    trail = line[len(line.rstrip()) :]
+    body = _escape_core(core, flavour)
+    if mark:
+        body = f"=={body}=="
+    elif not lead:
+        match = _LINE_START.match(body)
+        if match:
+            end = match.end()
+            body = f"{body[: end - 1]}\\{body[end - 1 :]}"
+    return _entities(lead) + body + _entities(trail)
+
+
+def _paragraph(piece: str, flavour: str, mark: bool) -> list[str]:
+    """One paragraph as Markdown lines; newlines inside it become hard breaks."""
+    core = piece.strip()
+    if not core:
+        return [_entities(piece)]
+    lead = piece[: len(piece) - len(piece.lstrip())]
+    trail = piece[len(piece.rstrip()) :]
+    lines = [_line(line, flavour, mark) for line in core.split("\n")]
+    # A line holding only a hard break is how an empty line survives inside a paragraph.
+    lines = [line + "\\" for line in lines[:-1]] + [lines[-1]]
+    lines[0] = _entities(lead) + lines[0]
+    lines[-1] = lines[-1] + _entities(trail)
+    return lines
+
+
+def paragraphs(text: str, flavour: str = "commonmark", mark: bool = False) -> list[list[str]]:
+    """`text` as Markdown paragraphs (lists of lines) that parse back to exactly `text`.
+
+    A blank line in the text separates paragraphs; any other line break is a hard break.
+    """
+    text = clean(text)
+    if not text:
+        return []
+    return [_paragraph(piece, flavour, mark) for piece in _PARAGRAPH_BREAK.split(text)]
+
+
+def markdown_block(text: str, flavour: str = "commonmark") -> str:
+    """Text as top-level Markdown paragraphs (a note)."""
+    return "\n\n".join("\n".join(lines) for lines in paragraphs(text, flavour))
+
+
+def blockquote(
+    text: str, flavour: str = "commonmark", mark: bool = False, prefix: str = "> "
+) -> str:
+    """Text as the lines of a block quote; `mark` wraps each line in Obsidian's ==highlight==."""
+    out: list[str] = []
+    for lines in paragraphs(text, flavour, mark):
+        if out:
+            out.append(prefix.rstrip())
+        out.extend(prefix + line for line in lines)
+    return "\n".join(out)
+
+
+def inline(text: str, flavour: str = "commonmark") -> str:
+    """Text on one line of Markdown (a heading, a label): line breaks become spaces."""
+    text = one_line(text)
+    return _line(text, flavour) if text else ""
+
+
+def heading(text: str, flavour: str = "commonmark") -> str:
+    """Text as the content of an ATX heading: whitespace collapsed, `#` escaped."""
+    words = " ".join(one_line(text).split())
+    escaped = _escape_core(words, flavour)
+    return escaped.replace("#", "\\#") if flavour != "obsidian" else escaped
+
+
+def code_span(text: str) -> str:
+    """Text as an inline code span (one line), fenced by more backticks than it contains."""
+    text = one_line(text)
+    runs = [len(run) for run in re.findall(r"`+", text)]
+    fence = "`" * (max(runs, default=0) + 1)
+    edge_backtick = text.startswith("`") or text.endswith("`")
+    stripped_by_parser = text.startswith(" ") and text.endswith(" ") and text.strip(" ") != ""
+    pad = " " if edge_backtick or stripped_by_parser else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def link_destination(url: str) -> str:
+    """A URL as a Markdown link destination: <...>, with anything that could end it encoded."""
+    return "<" + re.sub(r"[\s<>\\`]", lambda m: f"%{ord(m.group(0)):02X}", url) + ">"
+
+
+_YAML_UNSAFE = re.compile(
+    "[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]"
+)
+
+
+def yaml_scalar(value: object) -> str:
+    """A YAML double-quoted string (or number, or flow list of strings) on one line.
+
+    JSON strings are YAML; characters YAML treats as line breaks or forbids are escaped too.
+    """
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(yaml_scalar(str(item)) for item in value) + "]"
+    encoded = json.dumps(clean(str(value)), ensure_ascii=False)
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", encoded)

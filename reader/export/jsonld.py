@@ -1,0 +1,107 @@
+"""W3C Web Annotation (JSON-LD): one annotation per highlight, so notes move to other tools.
+
+https://www.w3.org/TR/annotation-model/ — each highlight targets its source with a
+TextQuoteSelector (exact, prefix, suffix) and a TextPositionSelector (character offsets into
+the article's cleaned text); the note is a commenting body, each tag a tagging body.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from reader.export.model import ExportArticle, ExportHighlight
+
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+SEVERAL = "urn:reader:export"
+_CONTEXT_CHARS = 32
+_CSS_NAME = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
+
+
+def article_urn(article_id: str) -> str:
+    return f"urn:reader:article:{article_id}"
+
+
+def _annotation_id(raw: str) -> str:
+    try:
+        return uuid.UUID(hex=raw).urn
+    except ValueError:
+        return f"urn:reader:annotation:{raw}"
+
+
+def annotation(
+    article: ExportArticle, highlight: ExportHighlight, text: str | None
+) -> dict[str, Any]:
+    """One highlight as a Web Annotation."""
+    quote: dict[str, Any] = {"type": "TextQuoteSelector", "exact": highlight.quote}
+    selectors: list[dict[str, Any]] = [quote]
+    if text is not None and not highlight.orphaned:
+        before = text[max(0, highlight.start - _CONTEXT_CHARS) : highlight.start]
+        after = text[highlight.end : highlight.end + _CONTEXT_CHARS]
+        if before:
+            quote["prefix"] = before
+        if after:
+            quote["suffix"] = after
+    if not highlight.orphaned:
+        selectors.append(
+            {"type": "TextPositionSelector", "start": highlight.start, "end": highlight.end}
+        )
+    body: list[dict[str, Any]] = []
+    if highlight.note:
+        body.append(
+            {
+                "type": "TextualBody",
+                "purpose": "commenting",
+                "value": highlight.note,
+                "format": "text/plain",
+            }
+        )
+    body.extend({"type": "TextualBody", "purpose": "tagging", "value": t} for t in highlight.tags)
+    target: dict[str, Any] = {"source": article.source_url or article.source, "selector": selectors}
+    result: dict[str, Any] = {
+        "id": _annotation_id(highlight.id),
+        "type": "Annotation",
+        "motivation": "commenting" if highlight.note else "highlighting",
+        "created": highlight.created,
+        "modified": highlight.updated,
+    }
+    if body:
+        result["body"] = body
+    result["target"] = target
+    if _CSS_NAME.fullmatch(highlight.color):
+        target["styleClass"] = highlight.color
+        result["stylesheet"] = {
+            "type": "CssStylesheet",
+            "value": f".{highlight.color} {{ background-color: {highlight.color}; }}",
+        }
+    return result
+
+
+def collection(
+    articles: Sequence[tuple[ExportArticle, str | None]], label: str | None = None
+) -> bytes:
+    """An AnnotationCollection of the highlights of `articles` ((model, current text) pairs)."""
+    items = [
+        annotation(article, h, text)
+        for article, text in articles
+        for h in (*article.highlights, *article.orphans)
+    ]
+    if len(articles) == 1:
+        ident = article_urn(articles[0][0].id)
+        label = label or articles[0][0].title
+    else:
+        ident = SEVERAL
+        label = label or "reader export"
+    document: dict[str, Any] = {
+        "@context": CONTEXT,
+        "id": ident,
+        "type": "AnnotationCollection",
+        "label": label,
+        "total": len(items),
+    }
+    if items:
+        document["first"] = {"type": "AnnotationPage", "startIndex": 0, "items": items}
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8", "replace")

@@ -1,0 +1,118 @@
+"""Blocks of an exported file that belong to the user: kept word for word on every re-export.
+
+A block is the lines between a begin and an end marker, both HTML comments on their own line:
+
+    <!-- reader:begin highlight 3f2a... (your notes here are kept when you export again) -->
+    anything the user writes
+    <!-- reader:end highlight 3f2a... -->
+
+Exported text can never produce such a line: every quote, note and tag is escaped, so a line
+of ours never starts with `<`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+ARTICLE = "article"
+HIGHLIGHT = "highlight"
+
+_BEGIN = re.compile(r"^<!-- reader:begin (article|highlight) ([A-Za-z0-9_-]+)(?: .*)? -->\s*$")
+_END = re.compile(r"^<!-- reader:end (article|highlight) ([A-Za-z0-9_-]+) -->\s*$")
+_SAFE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+_HINT = {
+    ARTICLE: "write below; this block is kept when you export again",
+    HIGHLIGHT: "kept when you export again",
+}
+
+Key = tuple[str, str]
+
+
+def marker_id(raw: str) -> str:
+    """An id usable in a marker: the id itself when plain, else a hash of it."""
+    if _SAFE_ID.fullmatch(raw):
+        return raw
+    return hashlib.sha1(raw.encode("utf-8", "replace")).hexdigest()[:16]
+
+
+def article_mark(article_id: str) -> str:
+    """The string that identifies an export of this article inside a file."""
+    return f"reader:begin {ARTICLE} {marker_id(article_id)} "
+
+
+def block(kind: str, raw_id: str, content: str = "") -> str:
+    """A marked block around `content` (the user's lines, each ending with a newline)."""
+    ident = marker_id(raw_id)
+    return (
+        f"<!-- reader:begin {kind} {ident} ({_HINT[kind]}) -->\n"
+        f"{content}"
+        f"<!-- reader:end {kind} {ident} -->"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """The user's blocks found in a file, in file order."""
+
+    blocks: dict[Key, str]
+
+    def get(self, kind: str, raw_id: str) -> str:
+        return self.blocks.get((kind, marker_id(raw_id)), "")
+
+
+def find_blocks(text: str) -> Kept:
+    """The content of every marked block in `text`.
+
+    A block never closed runs to the next marker or the end of the file, so nothing the user
+    wrote is dropped.
+    """
+    found: dict[Key, str] = {}
+    lines = text.splitlines(keepends=True)
+    index = 0
+    while index < len(lines):
+        begin = _BEGIN.match(lines[index])
+        index += 1
+        if not begin:
+            continue
+        key = (begin.group(1), begin.group(2))
+        content: list[str] = []
+        while index < len(lines):
+            line = lines[index]
+            end = _END.match(line)
+            if end and (end.group(1), end.group(2)) == key:
+                index += 1
+                break
+            if end or _BEGIN.match(line):
+                break
+            content.append(line)
+            index += 1
+        text_ = "".join(content)
+        if text_ and not text_.endswith("\n"):
+            text_ += "\n"
+        # A repeated block (a file edited by hand) keeps every copy's words.
+        found[key] = found.get(key, "") + text_
+    return Kept(found)
+
+
+def leftovers(kept: Kept, rendered: str) -> list[tuple[Key, str]]:
+    """Non-empty blocks of the old file that the new render no longer has a place for."""
+    present = set(find_blocks(rendered).blocks)
+    return [
+        (key, content)
+        for key, content in kept.blocks.items()
+        if key not in present and content.strip()
+    ]
+
+
+def with_leftovers(kept: Kept, rendered: str, heading: str) -> str:
+    """`rendered`, plus the user's orphaned blocks at the end so no written word is lost."""
+    rest = leftovers(kept, rendered)
+    if not rest:
+        return rendered
+    parts = [rendered.rstrip("\n"), "", heading, ""]
+    for (kind, ident), content in rest:
+        parts.append(block(kind, ident, content))
+        parts.append("")
+    return "\n".join(parts)

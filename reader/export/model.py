@@ -1,0 +1,258 @@
+"""What a template sees: an article's highlights placed in its current text, grouped by section.
+
+These are the documented template variables (README, "Export templates"); every string is raw
+text, and templates escape it with the filters in reader.export.render.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.document import Document, Section
+from reader.export import escape, fragment, keep
+from store.records import AnnotationRecord, ArticleRecord
+
+# An exact quote found this many times or more is too common to place by search alone.
+_MAX_OCCURRENCES = 200
+
+
+@dataclass(frozen=True, slots=True)
+class ExportHighlight:
+    id: str
+    quote: str
+    """The exact highlighted text."""
+    color: str
+    meaning: str
+    """What the colour means to the user ("" when not set)."""
+    note: str
+    tags: tuple[str, ...]
+    created: str
+    updated: str
+    start: int
+    """Offset in the article's current text (-1 when orphaned)."""
+    end: int
+    section: str
+    """Title of the innermost section holding the highlight ("" before the first heading)."""
+    link: str
+    """Back to the source: the URL with a `#:~:text=` fragment, or the file's URI."""
+    orphaned: bool
+    """The quote is no longer in the article's text."""
+    kept: str
+    """What the user wrote in this highlight's block of the previous export."""
+    keep: str
+    """The highlight's marked block, with `kept` inside: place it where the user writes."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportSection:
+    title: str
+    """"" for the highlights before the article's first heading."""
+    level: int
+    """Heading level to use in the export (2-6): nested sections go one deeper."""
+    highlights: tuple[ExportHighlight, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportArticle:
+    id: str
+    title: str
+    author: str
+    date: str
+    source: str
+    """The source's URL or absolute path."""
+    source_url: str
+    """The URL for a web source, the file URI for a file, else ""."""
+    is_web: bool
+    exported: str
+    """When the notes last changed (ISO 8601): stable while the notes are unchanged."""
+    tags: tuple[str, ...]
+    """Every tag of every highlight, sorted."""
+    highlight_count: int
+    sections: tuple[ExportSection, ...]
+    """Sections holding highlights, in document order (with their parent sections)."""
+    highlights: tuple[ExportHighlight, ...]
+    """Every placed highlight in document order."""
+    orphans: tuple[ExportHighlight, ...]
+    kept: str
+    keep: str
+    """The article's marked block for the user's own words."""
+
+
+def place(text: str, note: AnnotationRecord) -> tuple[int, int] | None:
+    """Where the highlight is in `text`: its stored offsets if they still hold the quote, else
+    the occurrence of the quote that best matches its context; None when the quote is gone."""
+    if 0 <= note.start <= note.end <= len(text) and text[note.start : note.end] == note.exact:
+        return note.start, note.end
+    if not note.exact:
+        return None
+    best: tuple[int, int, int] | None = None  # (-context score, distance, start)
+    at = text.find(note.exact)
+    count = 0
+    while at != -1 and count < _MAX_OCCURRENCES:
+        end = at + len(note.exact)
+        score = 0
+        if note.prefix and text[:at].endswith(note.prefix):
+            score += 1
+        if note.suffix and text[end:].startswith(note.suffix):
+            score += 1
+        candidate = (-score, abs(at - note.start), at)
+        if best is None or candidate < best:
+            best = candidate
+        at = text.find(note.exact, at + 1)
+        count += 1
+    if best is None:
+        return None
+    return best[2], best[2] + len(note.exact)
+
+
+def _tags(raw: Sequence[str]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for tag in raw:
+        cleaned = escape.one_line(tag).strip()
+        if cleaned:
+            seen.setdefault(cleaned, None)
+    return tuple(seen)
+
+
+def _enclosing(sections: Sequence[Section], index: int) -> list[int]:
+    """Indexes of the section and its ancestors, outermost first."""
+    chain = [index]
+    depth = sections[index].depth
+    for candidate in range(index - 1, -1, -1):
+        if depth == 0:
+            break
+        if sections[candidate].depth < depth:
+            chain.append(candidate)
+            depth = sections[candidate].depth
+    return chain[::-1]
+
+
+def exported_at(record: ArticleRecord, annotations: Sequence[AnnotationRecord]) -> str:
+    """The newest change to the notes: the same until a note is added or edited."""
+    times = [t for note in annotations for t in (note.updated, note.created) if t]
+    return max(times) if times else record.added
+
+
+def build(
+    record: ArticleRecord,
+    annotations: Sequence[AnnotationRecord],
+    document: Document | None,
+    *,
+    meanings: Mapping[str, str] | None = None,
+    kept: keep.Kept | None = None,
+    exported: str | None = None,
+) -> ExportArticle:
+    """The template model of one article.
+
+    Without a `document` (source gone, no stored text) the stored offsets are trusted: no
+    sections, and no highlight can be called orphaned.
+    """
+    meanings = meanings or {}
+    kept = kept or keep.Kept({})
+    text = document.text if document is not None else None
+    source = record.source or (document.metadata.source if document else "")
+    web = fragment.is_web(source)
+    file_uri = "" if web else fragment.file_link(source)
+    sections = document.sections if document is not None else ()
+
+    placed: list[tuple[int, int, AnnotationRecord]] = []
+    orphaned: list[AnnotationRecord] = []
+    for note in annotations:
+        where = place(text, note) if text is not None else (note.start, note.end)
+        if where is None:
+            orphaned.append(note)
+        else:
+            placed.append((where[0], where[1], note))
+    placed.sort(key=lambda item: (item[0], item[1], item[2].created, item[2].id))
+    orphaned.sort(key=lambda note: (note.start, note.created, note.id))
+
+    def view(note: AnnotationRecord, start: int, end: int, section: str) -> ExportHighlight:
+        quote = escape.clean(note.exact)
+        if web:
+            if text is not None and start >= 0:
+                unique = text.count(note.exact) <= 1
+                directive = fragment.text_directive(
+                    quote, text[max(0, start - 200) : start], text[end : end + 200], unique
+                )
+            else:
+                directive = fragment.text_directive(quote, note.prefix, note.suffix, False)
+            link = fragment.web_link(source, directive)
+        else:
+            link = file_uri
+        user_words = kept.get(keep.HIGHLIGHT, note.id)
+        return ExportHighlight(
+            id=note.id,
+            quote=quote,
+            color=escape.one_line(note.color),
+            meaning=escape.one_line(meanings.get(note.color, "")),
+            note=escape.clean(note.note),
+            tags=_tags(note.tags),
+            created=note.created,
+            updated=note.updated,
+            start=start,
+            end=end,
+            section=section,
+            link=link,
+            orphaned=start < 0,
+            kept=user_words,
+            keep=keep.block(keep.HIGHLIGHT, note.id, user_words),
+        )
+
+    groups: list[tuple[int | None, int, list[ExportHighlight]]] = []  # (section, level, items)
+    shown: set[int] = set()
+    all_placed: list[ExportHighlight] = []
+    for start, end, note in placed:
+        index = document.section_at(start) if document is not None else None
+        title = sections[index].title if index is not None else ""
+        highlight = view(note, start, end, title)
+        all_placed.append(highlight)
+        if not groups or groups[-1][0] != index:
+            chain = _enclosing(sections, index) if index is not None else [None]
+            for member in chain:
+                if member is not None and member in shown and member != index:
+                    continue
+                level = 2 + min(sections[member].depth, 4) if member is not None else 2
+                groups.append((member, level, []))
+                if member is not None:
+                    shown.add(member)
+        groups[-1][2].append(highlight)
+
+    orphans = tuple(view(note, -1, -1, "") for note in orphaned)
+    everything = (*all_placed, *orphans)
+    tags = sorted({tag for h in everything for tag in h.tags}, key=lambda t: (t.casefold(), t))
+    metadata = document.metadata if document is not None else None
+    extra: Mapping[str, str] = getattr(record, "metadata", None) or {}
+    article_words = kept.get(keep.ARTICLE, record.id)
+    return ExportArticle(
+        id=record.id,
+        title=escape.one_line(
+            record.title or (document.title if document is not None else "") or "Untitled"
+        ),
+        author=escape.one_line((metadata.byline if metadata else "") or extra.get("byline", "")),
+        date=escape.one_line((metadata.date if metadata else "") or extra.get("date", "")),
+        source=source,
+        source_url=source if web else file_uri,
+        is_web=web,
+        exported=exported or exported_at(record, annotations),
+        tags=tuple(tags),
+        highlight_count=len(everything),
+        sections=tuple(
+            ExportSection(sections[i].title if i is not None else "", level, tuple(items))
+            for i, level, items in groups
+        ),
+        highlights=tuple(all_placed),
+        orphans=orphans,
+        kept=article_words,
+        keep=keep.block(keep.ARTICLE, record.id, article_words),
+    )
+
+
+def source_name(source: str) -> str:
+    """A short name for a source: the file name, or the URL's host."""
+    if fragment.is_web(source):
+        from urllib.parse import urlsplit
+
+        return urlsplit(source).netloc
+    return Path(source).name
