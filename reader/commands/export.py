@@ -20,10 +20,9 @@ from reader.export.exporter import (
     export_to_folder,
 )
 from reader.export.render import BUILTIN_TEMPLATES
+from reader.stored_article import find_stored
 from store.library import Library
-from store.records import ArticleRecord, article_id_for
-
-_MIN_PREFIX = 4
+from store.records import ArticleRecord
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -62,29 +61,20 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _find(library: Library, records: list[ArticleRecord], reference: str) -> ArticleRecord:
-    """The article a user means by an id, an id prefix, a source path or a title."""
-    found = library.article(reference)
-    if found is not None:
-        return found
-    path = Path(reference).expanduser()
-    if path.exists():
-        found = library.article(article_id_for(str(path.resolve())))
-        if found is not None:
-            return found
-    matches: list[ArticleRecord] = []
-    if len(reference) >= _MIN_PREFIX:
-        matches = [r for r in records if r.id.startswith(reference)]
-    if not matches:
+    """The article a user means by an id (or prefix), a URL, a source path, or a title."""
+    found = find_stored(reference, library)
+    if found is None:
         wanted = reference.casefold()
-        matches = [r for r in records if r.title.casefold() == wanted]
+        matches = [r for r in records if r.title.casefold() == wanted] or [
+            r for r in records if wanted in r.title.casefold()
+        ]
         if not matches:
-            matches = [r for r in records if wanted in r.title.casefold()]
-    if not matches:
-        raise ReaderError(f"{reference}: no such article in the library")
-    if len(matches) > 1:
-        some = ", ".join(f"{r.id[:8]} ({r.title[:30]})" for r in matches[:3])
-        raise ReaderError(f"{reference}: matches {len(matches)} articles: {some}...")
-    return library.article(matches[0].id) or matches[0]
+            raise ReaderError(f"{reference}: no such article in the library")
+        if len(matches) > 1:
+            some = ", ".join(f"{r.id[:8]} ({r.title[:30]})" for r in matches[:3])
+            raise ReaderError(f"{reference}: matches {len(matches)} articles: {some}")
+        found = matches[0]
+    return library.article(found.id) or found
 
 
 def _items(library: Library, args: argparse.Namespace) -> list[Item]:

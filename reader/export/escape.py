@@ -25,10 +25,16 @@ _HARD_BREAK = "\\\n"
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Anything strip_control would act on (every escape sequence starts with one of these), or a
+# lone surrogate: most text has none, and skipping the full clean keeps big exports fast.
+_SUSPECT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_PLAIN_WORDS = re.compile(r"(?:[^\W_]|[ ,;:'\"()?!/])*")
 
 
 def clean(text: str) -> str:
     """Untrusted text without control characters (newlines and tabs stay) or lone surrogates."""
+    if not _SUSPECT.search(text):
+        return text
     return _SURROGATE.sub("\ufffd", strip_control(text))
 
 
@@ -40,12 +46,14 @@ def one_line(text: str) -> str:
 def _entities(whitespace: str) -> str:
     # markdown-it strips whitespace at the edges of lines and paragraphs; a character reference
     # survives the stripping and decodes back to the same character.
+    if not whitespace:
+        return ""
     return "".join(f"&#x{ord(char):X};" for char in whitespace)
 
 
 def _escape_core(core: str, flavour: str) -> str:
     pattern = _OBSIDIAN if flavour == "obsidian" else _INLINE
-    return pattern.sub(lambda m: "\\" + m.group(0), core)
+    return pattern.sub(r"\\\g<0>", core)
 
 
 def _line(line: str, flavour: str, mark: bool = False) -> str:
@@ -93,6 +101,9 @@ def paragraphs(text: str, flavour: str = "commonmark", mark: bool = False) -> li
 
 def markdown_block(text: str, flavour: str = "commonmark") -> str:
     """Text as top-level Markdown paragraphs (a note)."""
+    text = clean(text)
+    if "\n" not in text:
+        return _line(text, flavour) if text else ""
     return "\n\n".join("\n".join(lines) for lines in paragraphs(text, flavour))
 
 
@@ -100,6 +111,9 @@ def blockquote(
     text: str, flavour: str = "commonmark", mark: bool = False, prefix: str = "> "
 ) -> str:
     """Text as the lines of a block quote; `mark` wraps each line in Obsidian's ==highlight==."""
+    text = clean(text)
+    if "\n" not in text:  # the common case, without the paragraph machinery
+        return prefix + _line(text, flavour, mark) if text else ""
     out: list[str] = []
     for lines in paragraphs(text, flavour, mark):
         if out:
@@ -111,6 +125,8 @@ def blockquote(
 def inline(text: str, flavour: str = "commonmark") -> str:
     """Text on one line of Markdown (a heading, a label): line breaks become spaces."""
     text = one_line(text)
+    if _PLAIN_WORDS.fullmatch(text) and text[:1] not in " 0123456789" and text[-1:] != " ":
+        return text  # nothing to escape: the common case of a word or two
     return _line(text, flavour) if text else ""
 
 
@@ -124,6 +140,8 @@ def heading(text: str, flavour: str = "commonmark") -> str:
 def code_span(text: str) -> str:
     """Text as an inline code span (one line), fenced by more backticks than it contains."""
     text = one_line(text)
+    if "`" not in text and not (text.startswith(" ") and text.endswith(" ")):
+        return f"`{text}`"
     runs = [len(run) for run in re.findall(r"`+", text)]
     fence = "`" * (max(runs, default=0) + 1)
     edge_backtick = text.startswith("`") or text.endswith("`")

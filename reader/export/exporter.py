@@ -10,9 +10,11 @@ from pathlib import Path
 
 from platformdirs import user_documents_path
 
-from reader.document import Document, Metadata, parse_markdown
+from reader.article import build_document, open_source
+from reader.document import Document
 from reader.errors import ReaderError
 from reader.export import files, jsonld, keep, model, render
+from reader.stored_article import stored_document
 from store.records import AnnotationRecord, ArticleRecord, now
 
 MARKDOWN = "markdown"
@@ -58,18 +60,11 @@ class Written:
 
 def document_for(record: ArticleRecord) -> Document | None:
     """The article's Document: from the stored cleaned text, else from its source file."""
-    extra: Mapping[str, str] = getattr(record, "metadata", None) or {}
     if record.text:
-        names = Metadata.__dataclass_fields__
-        fields = {k: v for k, v in extra.items() if k in names and isinstance(v, str)}
-        fields.setdefault("title", record.title)
-        fields.setdefault("source", record.source)
-        return parse_markdown(record.text, Metadata(**fields))
+        return stored_document(record)
     path = Path(record.source)
     if not path.is_absolute() or not path.is_file():
         return None
-    from reader.article import build_document, open_source
-
     try:
         _, cleaned = open_source(path)
     except ReaderError:
@@ -94,7 +89,7 @@ def render_markdown(
         exported=exported,
     )
     text = render.render(template, view)
-    return keep.with_leftovers(kept, text, LEFTOVER_HEADING) if kept else text
+    return keep.with_leftovers(kept, text, LEFTOVER_HEADING) if kept and kept.blocks else text
 
 
 def render_json(items: Sequence[Item], meanings: Mapping[str, str] | None = None) -> bytes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -15,9 +16,15 @@ def is_web(source: str) -> bool:
     return urlsplit(source).scheme in ("http", "https")
 
 
+_PLAIN = re.compile(r"[A-Za-z0-9 ]*")
+
+
 def _term(text: str) -> str:
     # Text directives are percent-encoded, and "-", "," and "&" are their syntax.
-    return quote(" ".join(text.split()), safe="").replace("-", "%2D")
+    words = " ".join(text.split())
+    if _PLAIN.fullmatch(words):
+        return words.replace(" ", "%20")  # most quotes: no need for the general encoder
+    return quote(words, safe="").replace("-", "%2D")
 
 
 def text_directive(exact: str, before: str = "", after: str = "", unique: bool = True) -> str:

@@ -95,13 +95,24 @@ def collection(
     else:
         ident = SEVERAL
         label = label or "reader export"
-    document: dict[str, Any] = {
+    head = {
         "@context": CONTEXT,
         "id": ident,
         "type": "AnnotationCollection",
         "label": label,
         "total": len(items),
     }
+    # One key, and one annotation, per line: readable and diffable, and json.dumps without
+    # indent runs in C (indent=2 is ten times slower on 10,000 annotations).
+    lines = [f"  {_dumps(key)}: {_dumps(value)}" for key, value in head.items()]
     if items:
-        document["first"] = {"type": "AnnotationPage", "startIndex": 0, "items": items}
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8", "replace")
+        page = ",\n".join(f"      {_dumps(item)}" for item in items)
+        lines.append(
+            '  "first": {"type": "AnnotationPage", "startIndex": 0, "items": [\n'
+            f"{page}\n    ]}}"
+        )
+    return ("{\n" + ",\n".join(lines) + "\n}\n").encode("utf-8", "replace")
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)

@@ -19,8 +19,11 @@ from dataclasses import dataclass
 ARTICLE = "article"
 HIGHLIGHT = "highlight"
 
-_BEGIN = re.compile(r"^<!-- reader:begin (article|highlight) ([A-Za-z0-9_-]+)(?: .*)? -->\s*$")
-_END = re.compile(r"^<!-- reader:end (article|highlight) ([A-Za-z0-9_-]+) -->\s*$")
+# A marker is a whole line: a begin marker may carry a hint after the id.
+_MARKER = re.compile(
+    r"^<!-- reader:(begin|end) (article|highlight) ([A-Za-z0-9_-]+)(?: [^\n]*)? -->[ \t]*$",
+    re.MULTILINE,
+)
 _SAFE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _HINT = {
     ARTICLE: "write below; this block is kept when you export again",
@@ -69,36 +72,36 @@ def find_blocks(text: str) -> Kept:
     wrote is dropped.
     """
     found: dict[Key, str] = {}
-    lines = text.splitlines(keepends=True)
-    index = 0
-    while index < len(lines):
-        begin = _BEGIN.match(lines[index])
-        index += 1
-        if not begin:
-            continue
-        key = (begin.group(1), begin.group(2))
-        content: list[str] = []
-        while index < len(lines):
-            line = lines[index]
-            end = _END.match(line)
-            if end and (end.group(1), end.group(2)) == key:
-                index += 1
-                break
-            if end or _BEGIN.match(line):
-                break
-            content.append(line)
-            index += 1
-        text_ = "".join(content)
-        if text_ and not text_.endswith("\n"):
-            text_ += "\n"
+    open_key: Key | None = None
+    content_start = 0
+
+    def close(at: int) -> None:
+        assert open_key is not None
+        content = text[content_start:at]
+        if content and not content.endswith("\n"):
+            content += "\n"
         # A repeated block (a file edited by hand) keeps every copy's words.
-        found[key] = found.get(key, "") + text_
+        found[open_key] = found.get(open_key, "") + content
+
+    for marker in _MARKER.finditer(text):
+        key = (marker.group(2), marker.group(3))
+        if open_key is not None:
+            close(marker.start())
+            closes = marker.group(1) == "end" and key == open_key
+            open_key = None
+            if closes:
+                continue
+        if marker.group(1) == "begin":
+            open_key = key
+            content_start = min(len(text), marker.end() + 1)
+    if open_key is not None:
+        close(len(text))
     return Kept(found)
 
 
 def leftovers(kept: Kept, rendered: str) -> list[tuple[Key, str]]:
     """Non-empty blocks of the old file that the new render no longer has a place for."""
-    present = set(find_blocks(rendered).blocks)
+    present = {(m.group(2), m.group(3)) for m in _MARKER.finditer(rendered)}
     return [
         (key, content)
         for key, content in kept.blocks.items()

@@ -10,12 +10,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader import anchor
 from reader.document import Document, Section
 from reader.export import escape, fragment, keep
 from store.records import AnnotationRecord, ArticleRecord
-
-# An exact quote found this many times or more is too common to place by search alone.
-_MAX_OCCURRENCES = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,31 +78,18 @@ class ExportArticle:
     """The article's marked block for the user's own words."""
 
 
-def place(text: str, note: AnnotationRecord) -> tuple[int, int] | None:
-    """Where the highlight is in `text`: its stored offsets if they still hold the quote, else
-    the occurrence of the quote that best matches its context; None when the quote is gone."""
-    if 0 <= note.start <= note.end <= len(text) and text[note.start : note.end] == note.exact:
-        return note.start, note.end
-    if not note.exact:
-        return None
-    best: tuple[int, int, int] | None = None  # (-context score, distance, start)
-    at = text.find(note.exact)
-    count = 0
-    while at != -1 and count < _MAX_OCCURRENCES:
-        end = at + len(note.exact)
-        score = 0
-        if note.prefix and text[:at].endswith(note.prefix):
-            score += 1
-        if note.suffix and text[end:].startswith(note.suffix):
-            score += 1
-        candidate = (-score, abs(at - note.start), at)
-        if best is None or candidate < best:
-            best = candidate
-        at = text.find(note.exact, at + 1)
-        count += 1
-    if best is None:
-        return None
-    return best[2], best[2] + len(note.exact)
+def place(text: str, annotations: Sequence[AnnotationRecord]) -> list[tuple[int, int] | None]:
+    """Where each highlight is in the article's current text (None: orphaned), by anchoring."""
+    selectors = [
+        anchor.Selectors.from_fields(
+            note.exact, note.prefix, note.suffix, note.start, note.end, note.text_hash
+        )
+        for note in annotations
+    ]
+    return [
+        (found.start, found.end) if found.attached else None
+        for found in anchor.resolve_all(text, selectors)
+    ]
 
 
 def _tags(raw: Sequence[str]) -> tuple[str, ...]:
@@ -159,8 +144,12 @@ def build(
 
     placed: list[tuple[int, int, AnnotationRecord]] = []
     orphaned: list[AnnotationRecord] = []
-    for note in annotations:
-        where = place(text, note) if text is not None else (note.start, note.end)
+    places = (
+        place(text, annotations)
+        if text is not None
+        else [(note.start, note.end) for note in annotations]
+    )
+    for note, where in zip(annotations, places, strict=True):
         if where is None:
             orphaned.append(note)
         else:
@@ -223,13 +212,14 @@ def build(
     everything = (*all_placed, *orphans)
     tags = sorted({tag for h in everything for tag in h.tags}, key=lambda t: (t.casefold(), t))
     metadata = document.metadata if document is not None else None
-    extra: Mapping[str, str] = getattr(record, "metadata", None) or {}
+    extra = record.metadata
     article_words = kept.get(keep.ARTICLE, record.id)
     return ExportArticle(
         id=record.id,
         title=escape.one_line(
-            record.title or (document.title if document is not None else "") or "Untitled"
-        ),
+            record.title or (document.title if document is not None else "")
+        ).strip()
+        or "Untitled",
         author=escape.one_line((metadata.byline if metadata else "") or extra.get("byline", "")),
         date=escape.one_line((metadata.date if metadata else "") or extra.get("date", "")),
         source=source,

@@ -1,0 +1,47 @@
+"""JSON export: W3C Web Annotation JSON-LD other annotation tools can read."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+from reader.export.exporter import Item, render_json
+from tests.unit.export_support import document, highlight, record
+
+
+def test_each_highlight_is_a_web_annotation_with_both_selectors():
+    doc = document()
+    kept = highlight(doc, "shallows", note="Patience.", tags=["birds", "water"], color="green")
+    gone = highlight(doc, "estuary")
+    gone.exact = "no longer in the text"
+    data = json.loads(render_json([Item(record(), [kept, gone], doc)]))
+    assert data["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    assert data["type"] == "AnnotationCollection" and data["total"] == 2
+    first, orphan = data["first"]["items"]
+    assert first["type"] == "Annotation" and first["motivation"] == "commenting"
+    assert first["id"] == uuid.UUID(hex=kept.id).urn
+    assert first["target"]["source"] == "https://example.org/heron"
+    quote, position = first["target"]["selector"]
+    assert quote["type"] == "TextQuoteSelector" and quote["exact"] == "shallows"
+    assert doc.text[position["start"] : position["end"]] == "shallows"
+    assert quote["prefix"] == doc.text[position["start"] - 32 : position["start"]]
+    assert first["body"] == [
+        {
+            "type": "TextualBody",
+            "purpose": "commenting",
+            "value": "Patience.",
+            "format": "text/plain",
+        },
+        {"type": "TextualBody", "purpose": "tagging", "value": "birds"},
+        {"type": "TextualBody", "purpose": "tagging", "value": "water"},
+    ]
+    assert first["target"]["styleClass"] == "green"
+    # An orphan keeps its quote but claims no position in the current text.
+    assert [s["type"] for s in orphan["target"]["selector"]] == ["TextQuoteSelector"]
+    assert orphan["motivation"] == "highlighting" and "body" not in orphan
+
+
+def test_json_export_is_stable():
+    doc = document()
+    items = [Item(record(), [highlight(doc, "shallows", note="n")], doc)]
+    assert render_json(items) == render_json(items)
