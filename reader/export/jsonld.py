@@ -108,8 +108,7 @@ def collection(
     if items:
         page = ",\n".join(f"      {_dumps(item)}" for item in items)
         lines.append(
-            '  "first": {"type": "AnnotationPage", "startIndex": 0, "items": [\n'
-            f"{page}\n    ]}}"
+            f'  "first": {{"type": "AnnotationPage", "startIndex": 0, "items": [\n{page}\n    ]}}'
         )
     return ("{\n" + ",\n".join(lines) + "\n}\n").encode("utf-8", "replace")
 
