@@ -42,14 +42,17 @@ def _word_set(words: str) -> frozenset[str]:
 
 # Abbreviations after which a full stop never ends a sentence (titles, "e.g.", "No. 5").
 _NEVER_END = _word_set(
-    "mr mrs ms mx dr prof st sen rep gov gen col capt cpt lt sgt cmdr adm maj rev fr hon "
-    "pres supt det insp mt ft e.g eg i.e ie cf vs v viz al approx ca no nos fig figs vol "
+    "mr mrs ms mx dr prof sen rep gov gen col capt cpt lt sgt cmdr adm maj rev fr hon "
+    "pres supt det insp mt ft e.g eg i.e ie cf vs v viz approx ca nos fig figs vol "
     "vols pp p ch sec art op ed eds trans dept univ assn bros messrs mme mlle sra sr.a "
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 )
 # Abbreviations that may end a sentence: they do when the next word is a usual sentence
-# opener ("... in the U.S. The next day"), not otherwise ("the U.S. Senate").
-_MAY_END = _word_set("etc inc ltd co corp jr sr plc llc bros a.m p.m am pm u.s u.k u.n e.u")
+# opener ("... in the U.S. The next day", "on Baker St. He"), not otherwise ("the U.S. Senate",
+# "St. James", "No. 5").
+_MAY_END = _word_set(
+    "etc inc ltd co corp jr sr plc llc bros a.m p.m am pm u.s u.k u.n e.u st no al"
+)
 _OPENER_WORDS = _word_set(
     "the a an he she it they we i you his her its their our this that these those there "
     "but and or so yet then now however in on at after before when while if as for with "

@@ -101,6 +101,10 @@ def test_seed_appeal_paragraph_sentences():
         ("هل أنت بخير؟ نعم.", ["هل أنت بخير؟", "نعم."]),
         ("राम घर गया। सीता आई।", ["राम घर गया।", "सीता आई।"]),
         ("Visit example.com today. No. 5 won.", ["Visit example.com today.", "No. 5 won."]),
+        (
+            "She lives on Baker St. He visits St. Paul's et al. on Sundays.",
+            ["She lives on Baker St.", "He visits St. Paul's et al. on Sundays."],
+        ),
     ],
 )
 def test_sentence_boundaries(text, expected):
