@@ -40,17 +40,16 @@ def open_article(argv: Sequence[str]) -> int:
     from store.library import Library
     from store.paths import store_path
 
-    if args.file is None:
-        raise ReaderError("no article given (the library screen is not there yet)")
-    source, cleaned = open_source(args.file)
+    # Without an article, the session starts in the library.
+    first = None if args.file is None else open_source(args.file)
     library = Library(store_path(args.store))
-    from widgets.app import ReaderApp
+    from widgets.session import run_session
 
-    app = ReaderApp(source, cleaned, library, column_width=max(20, args.width))
-    app.run()
-    library.close()
-    del build_document
-    return app.return_code or 0
+    try:
+        return run_session(library, first, column_width=max(20, args.width))
+    finally:
+        library.close()
+        del build_document
 
 
 def main(argv: Sequence[str] | None = None) -> int:

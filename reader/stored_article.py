@@ -7,10 +7,10 @@ import dataclasses
 from pathlib import Path
 
 from reader.article import build_document, open_source
-from reader.cleaned import Cleaned
+from reader.cleaned import CleanBlock, Cleaned, keyed
 from reader.document import Document, Metadata, parse_markdown
 from reader.errors import ReaderError
-from reader.load import Source, is_url
+from reader.load import Source, SourceKind, is_url
 from store.library import Library
 from store.records import ArticleRecord, article_id_for
 
@@ -34,6 +34,23 @@ def stored_document(record: ArticleRecord) -> Document:
     """The Document of a stored article, as `build_document` made it from the source."""
     metadata = Metadata(**{k: v for k, v in record.metadata.items() if k in _METADATA_FIELDS})
     return parse_markdown(record.text, metadata)
+
+
+def reopen(record: ArticleRecord) -> tuple[Source, Cleaned]:
+    """A stored article to show: its file while it is there, else the stored text."""
+    path = Path(record.source)
+    if record.source and not is_url(record.source) and path.is_absolute() and path.is_file():
+        try:
+            return open_source(path)
+        except ReaderError:
+            if not record.text:
+                raise
+    if not record.text:
+        raise ReaderError(f"{record.title}: its source is gone and the library has no copy")
+    source = Source(SourceKind.MARKDOWN, record.text, record.source, record.source_digest)
+    metadata = Metadata(**{k: v for k, v in record.metadata.items() if k in _METADATA_FIELDS})
+    # One block: the stored text is what the cleaning kept, already with the user's choices.
+    return source, Cleaned(metadata, keyed([CleanBlock(record.text)]))
 
 
 def find_stored(reference: str, library: Library) -> ArticleRecord | None:

@@ -13,11 +13,13 @@ from reader.annotation_set import AnnotationSet
 from reader.article import build_document
 from reader.cleaned import Cleaned
 from reader.load import Source
+from reader.stored_article import record_for
 from store.library import Library
 from store.records import ArticleRecord, article_id_for, now
 from widgets import keymap
 from widgets.document_view import DocumentView
 from widgets.help_screen import HelpScreen
+from widgets.library_screen import LibraryChoice, LibraryScreen
 from widgets.reading_screen import ReadingScreen
 
 
@@ -36,21 +38,17 @@ class ReaderApp(App[int]):
         self.cleaned = cleaned
         self.library = library
         self.column_width = column_width
+        self.next_choice: LibraryChoice | None = None
+        """An article picked in the library: the session opens it after this app exits."""
         self.article = self._article_record()
         self.document = build_document(cleaned, frozenset(self.article.overrides))
         self.annotations = AnnotationSet(library, self.article.id, self.document)
 
     def _article_record(self) -> ArticleRecord:
-        article_id = article_id_for(self.source.origin)
-        record = self.library.article(article_id)
-        if record is None:
-            record = ArticleRecord(
-                id=article_id,
-                title=self.cleaned.metadata.title or Path(self.source.origin).name,
-                source=self.source.origin,
-            )
+        existing = self.library.article(article_id_for(self.source.origin))
+        # With its cleaned text, so the article reopens even when its source is gone.
+        record = record_for(self.source, self.cleaned, existing)
         record.last_opened = now()
-        record.source_digest = self.source.digest
         return record
 
     def on_mount(self) -> None:
@@ -77,6 +75,19 @@ class ReaderApp(App[int]):
         self.save_article()
         self.exit(0)
 
+    def action_library(self) -> None:
+        if not isinstance(self.screen, LibraryScreen):
+            self.save_article()
+            self.push_screen(LibraryScreen(self.library, current=self.article.id))
+
+    def on_library_screen_chosen(self, event: LibraryScreen.Chosen) -> None:
+        if event.choice == LibraryChoice(self.article.id):
+            self.pop_screen()
+            return
+        self.next_choice = event.choice
+        self.save_article()
+        self.exit(0)
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
@@ -87,6 +98,8 @@ class ReaderApp(App[int]):
         if isinstance(screen, ReadingScreen):
             targets.append((keymap.SCREEN, screen))
             targets.append((keymap.READING, screen.query_one(DocumentView)))
+        if isinstance(screen, LibraryScreen):
+            targets.append((keymap.LIBRARY, screen))
         for specs, target in targets:
             for spec in specs:
                 run = partial(target.run_action, spec.action)  # type: ignore[attr-defined]

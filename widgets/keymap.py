@@ -85,6 +85,15 @@ SCREEN: tuple[KeySpec, ...] = (
 APP: tuple[KeySpec, ...] = (
     KeySpec("help", "question_mark", "help", "Help", "App", footer=True, display="?"),
     KeySpec("quit", "q", "quit", "Quit", "App", footer=True),
+    KeySpec("library", "L", "library", "Library", "App", footer=True),
+)
+
+# The library screen.
+LIBRARY: tuple[KeySpec, ...] = (
+    KeySpec("library.open", "enter", "open", "Open the article (at the note)", "Library", True),
+    KeySpec("library.delete", "d", "delete", "Delete the article", "Library", footer=True),
+    KeySpec("library.search", "/", "search", "Search all notes", "Library", footer=True),
+    KeySpec("library.back", "escape", "back", "Back", "Library", footer=True, display="Esc"),
 )
 
 # Keys handled by Textual itself, listed so the help screen shows them.
@@ -116,10 +125,10 @@ BUILTIN: tuple[KeySpec, ...] = (
     KeySpec("editor.cancel", "escape", "", "Note editor: cancel", "Annotate", display="Esc"),
 )
 
-ALL: tuple[KeySpec, ...] = READING + SCREEN + APP + BUILTIN
+ALL: tuple[KeySpec, ...] = READING + SCREEN + APP + LIBRARY + BUILTIN
 
 
-GROUPS = ("Move", "Search", "Select", "Annotate", "View", "App")
+GROUPS = ("Move", "Search", "Select", "Annotate", "View", "Library", "App")
 
 
 def sorted_by_group() -> tuple[KeySpec, ...]:

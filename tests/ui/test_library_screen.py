@@ -1,0 +1,192 @@
+"""The library screen, driven with the keys a reader would press."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable
+
+from reader.article import build_document, open_source
+from reader.errors import ReaderError
+from reader.stored_article import record_for, stored_document
+from store.library import Library
+from store.records import AnnotationRecord
+from tests.ui.helpers import make_app, write_article
+from widgets import library_screen
+from widgets.confirm_delete import ConfirmDelete
+from widgets.library_app import LibraryApp
+from widgets.library_screen import LibraryChoice, LibraryScreen
+from widgets.reading_screen import ReadingScreen
+from widgets.session import prepare
+
+SIZE = (120, 30)
+
+ARTICLES = {
+    "heron.md": (
+        "# The Heron\n\nThe heron stood in the shallows for an hour.",
+        "heron",
+        "patience",
+    ),
+    "tides.md": ("# Tides\n\nSpring tides come twice a month.", "twice a month", "check"),
+    "ferry.md": ("# [red]Night[/red] Ferry\n\nThe last ferry leaves at ten.", "", ""),
+}
+
+
+@pytest.fixture
+def library(tmp_path: Path, temp_store: Path) -> Library:
+    """Three stored articles, the ferry read last, then tides, then heron."""
+    library = Library(temp_store)
+    for order, (name, (text, quote, note)) in enumerate(ARTICLES.items()):
+        source, cleaned = open_source(write_article(tmp_path, text, name))
+        record = record_for(source, cleaned, None)
+        record.title = build_document(cleaned).title
+        record.last_opened = f"2026-01-0{order + 1}T10:00:00+00:00"
+        record.progress = 0.25 * order
+        library.save_article(record)
+        if quote:
+            start = build_document(cleaned).text.index(quote)
+            library.save_annotation(
+                AnnotationRecord(
+                    article_id=record.id,
+                    exact=quote,
+                    start=start,
+                    end=start + len(quote),
+                    note=note,
+                    tags=["nature"],
+                )
+            )
+    return library
+
+
+def rows(app: LibraryApp) -> list[list[str]]:
+    table = app.screen.query_one("#articles", DataTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def ids_by_title(library: Library) -> dict[str, str]:
+    return {record.title: record.id for record in library.articles()}
+
+
+async def test_articles_are_listed_last_read_first_with_counts_and_progress(library):
+    app = LibraryApp(library)
+    async with app.run_test(size=SIZE):
+        shown = rows(app)
+        assert [row[0] for row in shown] == ["[red]Night[/red] Ferry", "Tides", "The Heron"]
+        assert [row[4] for row in shown] == ["0", "1", "1"]
+        assert [row[5] for row in shown] == ["50%", "25%", "0%"]
+        assert shown[1][1] == "tides.md"
+        assert shown[0][3] == "2026-01-03 10:00"
+
+
+async def test_enter_opens_the_article_under_the_cursor(library):
+    app = LibraryApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "enter")
+        await pilot.pause()
+    assert app.choice == LibraryChoice(ids_by_title(library)["Tides"])
+
+
+async def test_search_finds_notes_of_every_article_and_opens_at_the_highlight(library):
+    app = LibraryApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"nature", "enter")
+        hits = app.screen.query_one("#hits", DataTable)
+        assert hits.row_count == 2
+        await pilot.press("escape")
+        assert app.screen.query_one("#articles", DataTable).display
+        await pilot.press("slash", *"patience", "enter")
+        assert hits.row_count == 1
+        assert [str(c) for c in hits.get_row_at(0)][:3] == ["The Heron", "yellow", "heron"]
+        await pilot.press("enter")
+        await pilot.pause()
+    heron = ids_by_title(library)["The Heron"]
+    [note] = library.annotations(heron)
+    assert app.choice == LibraryChoice(heron, note.id)
+    _source, cleaned = prepare(library, app.choice)
+    record = library.article(heron)
+    assert record is not None and record.position == note.start
+    assert build_document(cleaned).text[note.start : note.end] == "heron"
+
+
+async def test_delete_asks_first_and_cancel_keeps_the_article(library):
+    app = LibraryApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "d")
+        assert isinstance(app.screen, ConfirmDelete)
+        await pilot.press("n")
+        assert len(rows(app)) == 3
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert [row[0] for row in rows(app)] == ["[red]Night[/red] Ferry", "The Heron"]
+    assert "Tides" not in ids_by_title(library)
+    assert len(library.all_annotations()) == 1
+
+
+async def test_delete_offers_an_export_first(library, monkeypatch, tmp_path):
+    exported: list[str] = []
+
+    def fake_export(lib: Library, article_id: str) -> Path:
+        exported.append(article_id)
+        return tmp_path / "tides.md"
+
+    monkeypatch.setattr(library_screen, "export_article", fake_export)
+    app = LibraryApp(library)
+    tides = ids_by_title(library)["Tides"]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "d", "e")
+        await pilot.pause()
+    assert exported == [tides]
+    assert library.article(tides) is None
+
+
+async def test_a_failed_export_deletes_nothing(library, monkeypatch):
+    def failing_export(lib: Library, article_id: str) -> Path:
+        raise ReaderError("disk full")
+
+    monkeypatch.setattr(library_screen, "export_article", failing_export)
+    app = LibraryApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "d", "e")
+        await pilot.pause()
+        assert len(rows(app)) == 3
+
+
+async def test_L_in_the_reader_shows_the_library_and_esc_goes_back(tmp_path, temp_store):
+    path = write_article(tmp_path, ARTICLES["heron.md"][0], "heron.md")
+    app = make_app(path, temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("L")
+        assert isinstance(app.screen, LibraryScreen)
+        assert [row[0] for row in rows(app)] == ["The Heron"]  # saved on the way in
+        await pilot.press("d")
+        assert not isinstance(app.screen, ConfirmDelete)  # the open article stays
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReadingScreen)
+        await pilot.press("L", "enter")
+        assert isinstance(app.screen, ReadingScreen)
+    assert app.next_choice is None
+
+
+async def test_choosing_another_article_in_the_reader_hands_it_to_the_session(
+    library, tmp_path, temp_store
+):
+    path = tmp_path / "heron.md"
+    app = make_app(path, temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("L")
+        await pilot.pause()
+        titles = [row[0] for row in rows(app)]
+        await pilot.press(*["down"] * titles.index("Tides"), "enter")
+        await pilot.pause()
+    assert app.next_choice == LibraryChoice(ids_by_title(library)["Tides"])
+
+
+async def test_an_article_reopens_from_the_library_when_its_source_is_gone(library, tmp_path):
+    (tmp_path / "tides.md").unlink()
+    tides = ids_by_title(library)["Tides"]
+    _source, cleaned = prepare(library, LibraryChoice(tides))
+    record = library.article(tides)
+    assert record is not None
+    assert build_document(cleaned).text == stored_document(record).text
+    assert "Spring tides come twice a month." in build_document(cleaned).text
