@@ -13,19 +13,30 @@ _SMALL = (
     "e o a de da do das dos em no na para com di del della il la le und der die das von zu"
 )
 _SMALL_WORDS = frozenset(_SMALL.split())
+_QUESTION = re.compile(r"^(Q|P|F|D|В|Вопрос|Question|Pergunta|Pregunta|Frage|Domanda)\s*[:.]\s")
+_ANSWER = re.compile(r"^(A|R|О|Ответ|Answer|Resposta|Respuesta|Antwort|Risposta)\s*[:.]\s")
+_NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\w")
+_LOWER_WORD = re.compile(r"\s[a-zà-ÿа-я]")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def is_heading(line: Line, before: Line | None, after: Line | None) -> bool:
     """A short line, not a sentence, set between the article's paragraphs, before prose."""
-    if line.kind is Kind.BAD or line.marker or not 1 <= line.words <= 16 or line.chars > 120:
+    if line.kind is Kind.BAD or line.marker:
+        return False
+    # Interviews: each question is a heading over its answer.
+    if _QUESTION.match(line.text) and line.text.endswith("?") and line.words <= 60:
+        return True
+    if not 1 <= line.words <= 16 or line.chars > 120:
         return False
     if line.underlined:
         return True
     text = line.text
-    if line.kind is not Kind.SHORT or text[0] in "—–-»›>|([@#©":
+    if _ANSWER.match(text):
         return False
-    if line.sentence and not text.endswith("?"):
+    if line.kind is not Kind.SHORT or text[0] in "—–-»›>|([@#©“\"«‘'„":
+        return False
+    if line.sentence and not text.rstrip('"”’»)').endswith("?"):
         return False
     if text.endswith((",", ";", "-", "–", "—")) or "..." in text or "…" in text:
         return False
@@ -36,7 +47,11 @@ def is_heading(line: Line, before: Line | None, after: Line | None) -> bool:
         return False
     if is_date(line) or is_byline(line):
         return False
-    if after is None or after.marker or not _prose(after):
+    if after is None or after.marker or after.kind is Kind.BAD:
+        return False
+    # "3. Get support": a numbered short line is a step heading, whatever follows it.
+    step = _NUMBERED.match(text) and not line.sentence and _LOWER_WORD.search(text)
+    if not _prose(after) and not step:
         return False
     return before is None or before.kind is not Kind.BAD
 

@@ -208,6 +208,12 @@ _ANYWHERE_PATTERNS: dict[str, list[str]] = {
         r"(turn on|allow|enable) (browser |push )?notifications",
     ],
     "share prompt": [r"these are external links", r"read more about sharing"],
+    "photo credit": [r"^(image|media) caption", r"^image copyright"],
+    "app prompt": [
+        r"click here to (get|download|subscribe|sign up|read)",
+        r"(download|get) (the|our) .{0,25}\bapp\b",
+        r"^want more (stories|news|articles) like this",
+    ],
     "footer": [r"all rights reserved", r"todos os direitos reservados"],
 }
 
@@ -223,7 +229,8 @@ SHORT_WORDS = 12
 """Lines of at most this many words are tested against the `SHORT` patterns."""
 
 
-# Every ANYWHERE pattern holds one of these: a substring test spares the regex on most prose.
+# Every ANYWHERE pattern holds one of these (keep them in step): a substring test spares the
+# regexes on most prose.
 _ANYWHERE_KEYS = (
     "cookie",
     "by continuing",
@@ -252,6 +259,11 @@ _ANYWHERE_KEYS = (
     "sharing",
     "rights reserved",
     "direitos",
+    "caption",
+    "copyright",
+    "click here",
+    "app",
+    "want more",
 )
 
 

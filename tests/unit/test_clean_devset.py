@@ -16,7 +16,7 @@ from types import ModuleType
 import pytest
 
 from reader.clean import clean
-from reader.commands.clean import to_text
+from reader.commands.clean import to_markdown, to_text
 from reader.load import Source, SourceKind
 
 # READER_CLEANING_DATA points elsewhere, e.g. from a worktree that is not beside shared/.
@@ -68,3 +68,22 @@ def test_saved_text_body_f1_floor():
 def test_html_body_f1_floor():
     result = _f1(SourceKind.HTML, "html")
     assert result["f1"] >= 0.965, result
+
+
+def test_section_headings_floor_and_few_invented():
+    sections = _scorer("score_sections")
+    headings = json.loads((DEV / "headings.json").read_text(encoding="utf-8"))
+    counts = []
+    invented = []
+    for pid in _pages():
+        text = (DEV / f"{pid}.txt").read_text(encoding="utf-8")
+        markdown = to_markdown(clean(Source(SourceKind.TEXT, text, f"{pid}.txt", "0")))
+        predicted = sections.predicted_headings(markdown)
+        gold = headings.get(pid, [])
+        if gold:
+            counts.append(sections.page_counts(gold, predicted))
+        else:
+            invented.append(len(predicted))
+    result = sections.micro(counts)
+    assert result["f1"] >= 0.6, result
+    assert sum(invented) / len(invented) < 1, invented

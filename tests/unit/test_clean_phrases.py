@@ -1,0 +1,48 @@
+"""Boilerplate lines are recognised with their reason, in several languages; prose is not."""
+
+import pytest
+
+from reader.clean.phrases import boilerplate_reason
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Stay up to date with notifications from The Independent", "notification prompt"),
+        ("We use cookies to improve your experience on our site.", "cookie notice"),
+        ("Your donation allows us to keep sending journalists to the story.", "donation appeal"),
+        ("Sign up for our free weekly newsletter", "subscription prompt"),
+        ("Inscreva-se na nossa newsletter", "subscription prompt"),
+        ("Share on Facebook", "share prompt"),
+        ("Condividi", "share prompt"),
+        ("Leave a comment", "comment prompt"),
+        ("Kommentare", "comment prompt"),
+        ("Комментарии", "comment prompt"),
+        ("Please refresh the page or navigate to another page on the site", "log-in prompt"),
+        ("Related: Israeli military video said to show strikes", "related link"),
+        ("Leia também", "related link"),
+        ("Читайте также", "related link"),
+        ("관련기사", "related link"),
+        ("Advertisement", "advertisement"),
+        ("Реклама", "advertisement"),
+        ("Image caption Assange gestures with a thumbs up after he was arrested", "photo credit"),
+        ("Copyright © 2019 The Paradigm. All Rights Reserved.", "footer"),
+        ("CLICK HERE TO GET THE FOX NEWS APP", "app prompt"),
+        ("Skip to content", "navigation"),
+    ],
+)
+def test_chrome_lines_have_their_reason(line, reason):
+    assert boilerplate_reason(line, len(line.split())) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A spokeswoman for Neumann declined to comment on the report, citing the investigation.",
+        "The company said it would share more details about the plan with investors next week.",
+        "Moscow’s priority, Mr Peskov said, was the war in Ukraine.",
+        "Прокуроры заявили, что расследование будет продолжено в следующем году.",
+    ],
+)
+def test_prose_mentioning_such_words_is_not_chrome(line):
+    assert boilerplate_reason(line, len(line.split())) == ""
