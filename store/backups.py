@@ -26,7 +26,16 @@ def backup_path(store: Path, relative: Path, generation: int) -> Path:
 
 
 def keep(store: Path, relative: Path, data: bytes) -> None:
-    """Record `data` (just written to `store/relative`) as the newest backup."""
+    """Record `data` (just written to `store/relative`) as the newest backup.
+
+    Best effort: the live file is already saved, so a failure here (disk full) is not one of
+    the save; `reader store check` shows which backups exist.
+    """
+    with contextlib.suppress(OSError):
+        _keep(store, relative, data)
+
+
+def _keep(store: Path, relative: Path, data: bytes) -> None:
     newest = backup_path(store, relative, 1)
     try:
         age = time.time() - newest.stat().st_mtime

@@ -9,8 +9,10 @@ them. A damaged file, or a store of a newer schema, raises a StoreError and is n
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
 
 from filelock import FileLock, Timeout
 
@@ -21,11 +23,35 @@ from store.records import AnnotationRecord, ArticleRecord, now
 from store.schema import check_version, meta_table, migrate, text_digest
 from store.storage import StoreDB, StrIdTable, decode, open_db, storage_of, table_of
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _os_errors(
+    method: Callable[Concatenate[Library, P], R],
+) -> Callable[Concatenate[Library, P], R]:
+    """An OSError (permissions, disk full...) becomes a one-line StoreError."""
+
+    @functools.wraps(method)
+    def wrapper(self: Library, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(self, *args, **kwargs)
+        except OSError as error:
+            what = f" {error.filename}" if error.filename else ""
+            raise StoreError(
+                f"store {self.folder}: cannot read or write{what} ({error.strerror or error}); "
+                "what was saved before is unchanged"
+            ) from None
+
+    return wrapper
+
+
 LOCK_TIMEOUT = 30.0
 """Seconds to wait for another process's change before giving up."""
 
 
 class Library:
+    @_os_errors
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -75,6 +101,7 @@ class Library:
 
     # Articles
 
+    @_os_errors
     def article(self, article_id: str) -> ArticleRecord | None:
         """The article with its cleaned text, or None."""
         entry = self._articles.fetch(article_id)
@@ -85,11 +112,13 @@ class Library:
             record.text = (self.folder / body_file(article_id)).read_text(encoding="utf-8")
         return record
 
+    @_os_errors
     def articles(self) -> list[ArticleRecord]:
         """Every article, last opened first, without their texts (see `article`)."""
         records = [ArticleRecord.from_dict(dict(doc)) for doc in self._articles.all()]
         return sorted(records, key=lambda r: r.last_opened, reverse=True)
 
+    @_os_errors
     def save_article(self, record: ArticleRecord) -> None:
         """Add or update an article. An empty `text` keeps the stored body."""
         entry = record.to_dict()
@@ -106,6 +135,7 @@ class Library:
                 entry["body_sha"] = sha
             self._articles.put(record.id, entry)
 
+    @_os_errors
     def delete_article(self, article_id: str) -> None:
         """Remove an article, its notes and its text (their backups stay in backups/)."""
         with self._locked():
@@ -126,6 +156,7 @@ class Library:
     def _notes_table(self, article_id: str) -> StrIdTable:
         return table_of(self._notes_db(article_id), "annotations")
 
+    @_os_errors
     def annotations(self, article_id: str) -> list[AnnotationRecord]:
         """The article's annotations in text order."""
         records = [AnnotationRecord.from_dict(dict(d)) for d in self._notes_table(article_id)]
@@ -133,6 +164,7 @@ class Library:
             self._article_of_note[record.id] = article_id
         return sorted(records, key=lambda a: (a.start, a.end))
 
+    @_os_errors
     def save_annotation(self, record: AnnotationRecord) -> None:
         """Add or update an annotation (its `updated` time is set now)."""
         record.updated = now()
@@ -142,6 +174,7 @@ class Library:
             table.put(record.id, record.to_dict())
         self._article_of_note[record.id] = record.article_id
 
+    @_os_errors
     def delete_annotation(self, annotation_id: str) -> None:
         article_id = self._article_of_note.get(annotation_id)
         if article_id is None:
@@ -157,6 +190,7 @@ class Library:
 
     # Across the library
 
+    @_os_errors
     def annotation_count(self, article_id: str) -> int:
         """Number of annotations of an article, without parsing its notes when possible."""
         try:
@@ -170,14 +204,17 @@ class Library:
             return raw.count(b'"article_id":')
         return len(self._notes_table(article_id))
 
+    @_os_errors
     def annotation_counts(self) -> dict[str, int]:
         """Number of annotations of each article."""
         return {str(d.doc_id): self.annotation_count(str(d.doc_id)) for d in self._articles}
 
+    @_os_errors
     def all_annotations(self) -> list[AnnotationRecord]:
         """Every annotation, grouped by article (last opened first), in text order."""
         return [note for record in self.articles() for note in self.annotations(record.id)]
 
+    @_os_errors
     def search(self, query: str) -> list[AnnotationRecord]:
         """Annotations whose quote, note or tags contain every word of `query` (any case)."""
         words = query.casefold().split()
@@ -188,6 +225,7 @@ class Library:
                 hits.append(note)
         return hits
 
+    @_os_errors
     def find_article(self, reference: str) -> ArticleRecord | None:
         """An article by id, or by the unique id prefix someone typed."""
         found = self.article(reference)

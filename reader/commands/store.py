@@ -79,6 +79,8 @@ def run(argv: list[str]) -> int:
     if args.command == "path":
         print(folder)
         return 0
-    if args.command == "check":
-        return _check(folder)
-    return _restore(folder, args)
+    try:
+        return _check(folder) if args.command == "check" else _restore(folder, args)
+    except OSError as error:
+        what = f" {error.filename}" if error.filename else ""
+        raise ReaderError(f"cannot read or write{what} ({error.strerror or error})") from None

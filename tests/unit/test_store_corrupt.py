@@ -139,3 +139,22 @@ def test_a_damaged_backup_is_not_restored(store: Path, capsys: pytest.CaptureFix
     status, _, err = _run(capsys, "store", "restore", "--store", str(store))
     assert status == 2 and "no good backup" in err
     assert index.read_bytes() == b"{"
+
+
+def test_a_failed_write_is_one_line_and_changes_nothing(
+    store: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    notes = store / "notes" / "fox.json"
+    before = notes.read_bytes()
+    library = Library(store)
+
+    def disk_full(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device", str(src))
+
+    monkeypatch.setattr("store.atomic.os.replace", disk_full)
+    with pytest.raises(StoreError, match="No space left on device"):
+        library.save_annotation(AnnotationRecord(article_id="fox", exact="dog", start=0, end=3))
+    assert notes.read_bytes() == before
+    # What the library shows is what is on disk, not the note that failed to save.
+    assert len(library.annotations("fox")) == 3
+    assert not [p for p in store.rglob("*") if p.name.endswith(".tmp")]
