@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label
 
 from reader.errors import ReaderError
+from reader.export import exporter
 from reader.sanitize import strip_control
 from store.library import Library
 from store.records import AnnotationRecord, ArticleRecord
@@ -75,7 +75,7 @@ class LibraryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#articles", DataTable).add_columns(
-            "Title", "Source", "Added", "Last read", "Notes", "Read"
+            "Title", "Notes", "Read", "Last read", "Added", "Source"
         )
         self.query_one("#hits", DataTable).add_columns("Article", "Colour", "Quote", "Note", "Tags")
         self.refresh_articles()
@@ -106,12 +106,12 @@ class LibraryScreen(Screen[None]):
         self.articles = {record.id: record for record in records}
         for record in records:
             table.add_row(
-                _cell(record.title, 60),
-                _cell(_source(record.source), 30),
-                _when(record.added)[:10],
-                _when(record.last_opened),
+                _cell(record.title, 48),
                 Text(str(counts.get(record.id, 0)), justify="right"),
                 Text(f"{round(record.progress * 100)}%", justify="right"),
+                _when(record.last_opened),
+                _when(record.added)[:10],
+                _cell(_source(record.source), 24),
                 key=record.id,
             )
         count = len(records)
@@ -208,11 +208,8 @@ def export_article(library: Library, article_id: str) -> Path:
     if record is None:
         raise ReaderError("the article is no longer in the library")
     try:
-        # Imported late: the export helper is optional for this screen.
-        exporter = importlib.import_module("reader.export.exporter")
-    except ImportError:
-        raise ReaderError("export is not available in this version") from None
-    path: Path = exporter.export_article(
-        record, library.annotations(article_id), exporter.document_for(record)
-    )
-    return path
+        return exporter.export_article(
+            record, library.annotations(article_id), exporter.document_for(record)
+        )
+    except OSError as error:
+        raise ReaderError(f"cannot write the export ({error.strerror or error})") from None

@@ -73,10 +73,10 @@ async def test_articles_are_listed_last_read_first_with_counts_and_progress(libr
     async with app.run_test(size=SIZE):
         shown = rows(app)
         assert [row[0] for row in shown] == ["[red]Night[/red] Ferry", "Tides", "The Heron"]
-        assert [row[4] for row in shown] == ["0", "1", "1"]
-        assert [row[5] for row in shown] == ["50%", "25%", "0%"]
-        assert shown[1][1] == "tides.md"
+        assert [row[1] for row in shown] == ["0", "1", "1"]
+        assert [row[2] for row in shown] == ["50%", "25%", "0%"]
         assert shown[0][3] == "2026-01-03 10:00"
+        assert shown[1][5] == "tides.md"
 
 
 async def test_enter_opens_the_article_under_the_cursor(library):
@@ -138,6 +138,19 @@ async def test_delete_offers_an_export_first(library, monkeypatch, tmp_path):
         await pilot.pause()
     assert exported == [tides]
     assert library.article(tides) is None
+
+
+async def test_export_then_delete_writes_the_notes_to_markdown(library, monkeypatch, tmp_path):
+    folder = tmp_path / "exports"
+    monkeypatch.setenv("READER_EXPORT_DIR", str(folder))
+    app = LibraryApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "d", "e")
+        await pilot.pause()
+    [written] = folder.glob("*.md")
+    text = written.read_text()
+    assert "twice a month" in text and "check" in text
+    assert "Tides" not in ids_by_title(library)
 
 
 async def test_a_failed_export_deletes_nothing(library, monkeypatch):
