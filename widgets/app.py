@@ -88,6 +88,20 @@ class ReaderApp(App[int]):
         self.save_article()
         self.exit(0)
 
+    def action_export(self) -> None:
+        """Export this article's highlights and notes to Markdown; say where."""
+        from reader.errors import ReaderError
+        from reader.export.exporter import export_article
+
+        self.save_article()
+        notes = self.library.annotations(self.article.id)
+        try:
+            path = export_article(self.article, notes, self.document)
+        except ReaderError as error:
+            self.notify(str(error), title="Export failed", severity="error", markup=False)
+            return
+        self.notify(f"{len(notes)} highlights exported to {path}", title="Export", markup=False)
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())

@@ -86,6 +86,7 @@ APP: tuple[KeySpec, ...] = (
     KeySpec("help", "question_mark", "help", "Help", "App", footer=True, display="?"),
     KeySpec("quit", "q", "quit", "Quit", "App", footer=True),
     KeySpec("library", "L", "library", "Library", "App", footer=True),
+    KeySpec("export", "E", "export", "Export notes to Markdown", "App"),
 )
 
 # The library screen.
