@@ -42,7 +42,7 @@ class Found:
 
 
 def is_date(line: Line) -> bool:
-    return line.words <= 14 and bool(_DATE.search(line.text)) and not line.sentence
+    return line.words <= 14 and not line.sentence and bool(_DATE.search(line.text))
 
 
 def is_byline(line: Line, named: bool = False) -> bool:

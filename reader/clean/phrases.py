@@ -229,7 +229,7 @@ SHORT_WORDS = 12
 """Lines of at most this many words are tested against the `SHORT` patterns."""
 
 
-# Every ANYWHERE pattern holds one of these (keep them in step): a substring test spares the
+# Every ANYWHERE pattern holds one of these (keep them in step): one cheap search spares the
 # regexes on most prose.
 _ANYWHERE_KEYS = (
     "cookie",
@@ -262,16 +262,18 @@ _ANYWHERE_KEYS = (
     "caption",
     "copyright",
     "click here",
-    "app",
+    "app\\b",
     "want more",
 )
+_ANYWHERE_KEY = re.compile("|".join(_ANYWHERE_KEYS))
 
 
 def boilerplate_reason(text: str, words: int) -> str:
     """Why `text` (one line, any case) is page chrome, or "" when no phrase says so."""
-    lowered = text.casefold().strip(" \t*+-•·|»›>:.…")
+    # Chrome is said early: a huge line (a whole page on one line) is judged by its start.
+    lowered = text[:3000].casefold().strip(" \t*+-•·|»›>:.…")
     tables = [SHORT] if words <= SHORT_WORDS else []
-    if any(key in lowered for key in _ANYWHERE_KEYS):
+    if _ANYWHERE_KEY.search(lowered):
         tables.insert(0, ANYWHERE)
     for table in tables:
         for pattern, reason in table:
