@@ -6,9 +6,11 @@ import re
 from typing import Any
 
 import trafilatura
+from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
 from reader.clean.markdown_source import split_blocks
+from reader.clean.phrases import boilerplate_reason
 from reader.cleaned import CleanBlock, Cleaned, keyed
 from reader.document import Metadata
 from reader.markdown_escape import escape_markdown
@@ -32,7 +34,12 @@ def clean_html(html: str, origin: str = "") -> Cleaned:
     body = _markdown(tree) if tree is not None else ""
     title = _field(document, "title")
     kept = [CleanBlock(block) for block in split_blocks(clean_text(body).strip("\n"))]
-    if kept and title and _words(_plain(kept[0].markdown)) == _words(title):
+    if kept and (
+        kept[0].markdown.startswith("# ")
+        or (title and _words(_plain(kept[0].markdown)) == _words(title))
+    ):
+        # The page's own headline (its first-level heading) is the title shown.
+        title = " ".join(_plain(kept[0].markdown).replace("\\", "").split()) or title
         kept[0] = CleanBlock(kept[0].markdown, kept=False, reason="title")
     blocks = _with_removed(html, kept)
     metadata = Metadata(
@@ -77,25 +84,89 @@ def _words(text: str) -> list[str]:
     return [w.casefold() for w in _WORD.findall(text)]
 
 
+_BLOCK_TAGS = (
+    "p",
+    "div",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "td",
+    "th",
+    "tr",
+    "blockquote",
+    "pre",
+    "figcaption",
+    "figure",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "br",
+    "form",
+    "table",
+    "button",
+    "label",
+    "option",
+    "title",
+)
+
+
+def _page_lines(html: str) -> list[str]:
+    """The page's visible text, one block element a line."""
+    tree = load_html(html)
+    if tree is None:
+        return []
+    for hidden in tree.xpath("//script|//style|//noscript|//template|//svg|//head"):
+        if hidden.getparent() is not None:
+            hidden.drop_tree()
+    for element in tree.iter(*_BLOCK_TAGS):
+        element.text = "\n" + (element.text or "")
+        element.tail = "\n" + (element.tail or "")
+    text = "".join(tree.itertext())
+    return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+
+
 def _with_removed(html: str, kept: list[CleanBlock]) -> list[CleanBlock]:
     """The kept blocks, with the page's other text lines placed among them as removed blocks."""
     try:
-        page = trafilatura.html2txt(html) or ""
+        page = _page_lines(html)
     except Exception:  # lxml may refuse odd markup; the removed blocks are only a courtesy
         return kept
     kept_words = [" ".join(_words(block.markdown)) for block in kept]
+    everything = "\n".join(kept_words)
     out: list[CleanBlock] = []
     position = 0
-    for line in page.split("\n"):
+    for line in page:
         key = " ".join(_words(line))
         if not key:
             continue
-        found = next((j for j in range(position, len(kept)) if key in kept_words[j]), None)
+        # A long line inside a kept block places it; a short one ("Home") could match anywhere.
+        long_key = key.count(" ") >= 4
+        found = next(
+            (
+                j
+                for j in range(position, len(kept))
+                if key == kept_words[j] or (long_key and key in kept_words[j])
+            ),
+            None,
+        )
         if found is not None:
             out.extend(kept[position:found])
             position = found
-        elif not any(key in words for words in kept_words[:position]):
+        elif key not in everything:
             text = escape_markdown(" ".join(line.split()))
-            out.append(CleanBlock(text, kept=False, reason="not in the article"))
+            reason = boilerplate_reason(line, len(key.split())) or "not in the article"
+            out.append(CleanBlock(text, kept=False, reason=reason))
     out.extend(kept[position:])
     return out

@@ -75,6 +75,11 @@ def test_html_keeps_headings_lists_and_quotes():
     assert {BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.QUOTE} <= kinds
     assert [s.title for s in document.sections] == ["What changed"]
     assert "All rights reserved" not in document.text
+    # The page's other text is there as removed blocks, in page order, with reasons.
+    removed = [(b.markdown, b.reason) for b in cleaned.blocks if not b.kept]
+    assert removed[:2] == [("Home", "navigation"), ("News", "not in the article")]
+    assert removed[-1] == ("© 2024 The Town Paper. All rights reserved.", "footer")
+    assert cleaned.blocks[2].reason == "title"
 
 
 def test_json_output_carries_metadata_body_and_removed_blocks(tmp_path, capsys):

@@ -101,3 +101,12 @@ def test_kind_is_guessed_from_name_and_content():
     assert load_bytes(b"<!DOCTYPE html><html><body>x</body></html>", "page").kind is SourceKind.HTML
     assert load_bytes(b"# Title\n\nText", "notes.md").kind is SourceKind.MARKDOWN
     assert load_bytes(b"Just text.", "-").kind is SourceKind.TEXT
+
+
+def test_a_huge_single_line_is_cleaned(tmp_path, capsys):
+    # A page saved without line breaks: a few MB on one line still comes out, unchanged.
+    words = "the river rose again and the people of the town watched it from the bridge. "
+    path = tmp_path / "one-line.txt"
+    path.write_text(words * 15_000, encoding="utf-8")  # about 1 MB
+    assert main(["clean", str(path), "--format", "text", "--body-only"]) == 0
+    assert capsys.readouterr().out.strip() == (words * 15_000).strip()
