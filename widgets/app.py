@@ -20,6 +20,7 @@ from widgets import keymap
 from widgets.document_view import DocumentView
 from widgets.help_screen import HelpScreen
 from widgets.library_screen import LibraryChoice, LibraryScreen
+from widgets.messages import BlockToggleRequested
 from widgets.reading_screen import ReadingScreen
 
 
@@ -66,6 +67,20 @@ class ReaderApp(App[int]):
     def on_reading_screen_position_saved(self, event: ReadingScreen.PositionSaved) -> None:
         self.article.position = event.offset
         self.article.progress = round(event.progress, 4)
+
+    def on_block_toggle_requested(self, event: BlockToggleRequested) -> None:
+        """Flip one cleaning decision, remember it for this article, show the result."""
+        overrides = set(self.article.overrides) ^ {event.key}
+        self.article.overrides = sorted(overrides)
+        self.document = build_document(self.cleaned, frozenset(overrides))
+        self.save_article()
+        screen = self.screen
+        if isinstance(screen, ReadingScreen):
+            screen.set_document(self.document)
+        self.notify(
+            "Block restored." if event.restore else "Block removed (R shows it, r restores).",
+            markup=False,
+        )
 
     def save_article(self) -> None:
         self.article.title = self.document.title

@@ -179,6 +179,7 @@ class DocumentView(ScrollView, can_focus=True):
         self.ghost: int | None = None
         """Index into document.removed of the removed block under the cursor (R view)."""
         self._drag_from: int | None = None
+        self._relayouting = False
         self.marks: list[Mark] = []
         self._marks_by_block: dict[int, list[tuple[int, Mark]]] = {}
         self.set_reactive(DocumentView.column_width, column_width)
@@ -206,7 +207,13 @@ class DocumentView(ScrollView, can_focus=True):
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.layout_lines))
         if keep is not None:
             self._pending_position = None
-            self.restore_position(keep)
+            self._relayouting = True
+            try:
+                self.restore_position(keep)
+                if not first_layout:
+                    self._scroll_cursor_into_view()
+            finally:
+                self._relayouting = False
             if first_layout and keep > 0:
                 # The first layout happens before the scrollable size is known: scroll again,
                 # unless the reader has already moved.
@@ -226,6 +233,7 @@ class DocumentView(ScrollView, can_focus=True):
             self._relayout()
 
     def watch_show_removed(self) -> None:
+        self.ghost = None
         if self.layout_cache is not None:
             self._relayout()
 
@@ -233,6 +241,9 @@ class DocumentView(ScrollView, can_focus=True):
         """Show another version of the document (e.g. after a cleaning change)."""
         position = self.position
         self.document = document
+        self.ghost = None
+        self.cursor = min(self.cursor, max(0, len(document.text) - 1))
+        self.selection_anchor = None
         self._span_starts = [span.start for span in document.spans]
         self.matches, self.match_ends, self.current_match = [], [], None
         if self.search_query:
@@ -325,7 +336,49 @@ class DocumentView(ScrollView, can_focus=True):
 
     def action_paragraph(self, direction: int) -> None:
         starts = [block.start for block in self.document.blocks if block.kind is not BlockKind.RULE]
+        if self.show_removed and self.document.removed:
+            self._step_with_removed(starts, direction)
+            return
         self._jump_between(starts, direction)
+
+    def _step_with_removed(self, starts: list[int], direction: int) -> None:
+        """Paragraph steps that also stop on removed blocks (shown with R)."""
+        ghost_lines = self._ghost_lines()
+        here = ghost_lines[self.ghost] if self.ghost is not None else self.line_of(self.cursor)
+        stops = sorted(
+            [(self.line_of(start), -1, start) for start in starts]
+            + [(line, index, -1) for index, line in ghost_lines.items()]
+        )
+        ahead = [stop for stop in stops if (stop[0] > here if direction > 0 else stop[0] < here)]
+        if not ahead:
+            self.app.bell()
+            return
+        line, ghost, start = ahead[0] if direction > 0 else ahead[-1]
+        if ghost >= 0:
+            self.ghost = ghost
+            self._strips.clear()
+            self.refresh()
+            self._scroll_line_into_view(line)
+        else:
+            self.move_cursor(start)
+            self._strips.clear()
+            self.refresh()
+
+    def _scroll_line_into_view(self, y: int) -> None:
+        top = int(self.scroll_offset.y)
+        height = self.scrollable_content_region.height
+        if y < top:
+            self.scroll_to_line(y - 1)
+        elif y >= top + height - 1:
+            self.scroll_to_line(y - height + 3)
+
+    def _ghost_lines(self) -> dict[int, int]:
+        """For each removed block shown, the line of its label."""
+        found: dict[int, int] = {}
+        for y, line in enumerate(self.layout_lines):
+            if line.kind is LineKind.REMOVED and line.removed not in found:
+                found[line.removed] = y
+        return found
 
     def _jump_between(self, starts: list[int], direction: int) -> None:
         """Move the cursor to the next (or previous) of `starts`, scrolled to the top."""
@@ -448,7 +501,7 @@ class DocumentView(ScrollView, can_focus=True):
     def _cursor_follows_scroll(self) -> None:
         """After scrolling, keep the cursor on screen (as j/k do in less-like readers)."""
         lines = self.layout_lines
-        if not lines or self.ghost is not None:
+        if not lines or self.ghost is not None or self._relayouting:
             return
         top = int(self.scroll_offset.y)
         bottom = min(len(lines), top + self.scrollable_content_region.height) - 1

@@ -71,6 +71,7 @@ READING: tuple[KeySpec, ...] = (
     KeySpec("highlight.previous", "<", "next_highlight(-1)", "Previous highlight", "Annotate"),
     KeySpec("highlight.delete", "x", "delete_highlight", "Delete highlight", "Annotate"),
     KeySpec("note", "a", "note", "Note and tags on highlight", "Annotate", footer=True),
+    KeySpec("block.toggle", "r", "toggle_block", "Remove block / restore removed block", "Clean"),
 )
 
 # The reading screen: keys that work wherever the focus is on it (outline or text).
@@ -79,6 +80,7 @@ SCREEN: tuple[KeySpec, ...] = (
     KeySpec("outline", "t", "toggle_outline", "Outline", "View", footer=True),
     KeySpec("undo", "u", "undo", "Undo the last annotation change", "Annotate"),
     KeySpec("panel", "H", "toggle_panel", "Annotation panel", "Annotate", footer=True),
+    KeySpec("removed", "R", "toggle_removed", "Show/hide removed blocks, with reasons", "Clean"),
 )
 
 # The whole app.
@@ -129,7 +131,7 @@ BUILTIN: tuple[KeySpec, ...] = (
 ALL: tuple[KeySpec, ...] = READING + SCREEN + APP + LIBRARY + BUILTIN
 
 
-GROUPS = ("Move", "Search", "Select", "Annotate", "View", "Library", "App")
+GROUPS = ("Move", "Search", "Select", "Annotate", "Clean", "View", "Library", "App")
 
 
 def sorted_by_group() -> tuple[KeySpec, ...]:

@@ -150,6 +150,18 @@ class ReadingScreen(Screen[None]):
         self.refresh_annotations()
         self.notify(f"Undone: {undone}", markup=False)
 
+    def action_toggle_removed(self) -> None:
+        view = self.view
+        view.show_removed = not view.show_removed
+        count = len(self.document.removed)
+        if view.show_removed:
+            self.notify(
+                f"{count} removed block(s) shown dimmed; }} and {{ step onto them, r restores."
+                if count
+                else "Cleaning removed nothing from this article.",
+                markup=False,
+            )
+
     def action_toggle_panel(self) -> None:
         panel = self.query_one(AnnotationPanel)
         panel.toggle_class("-visible")
