@@ -13,6 +13,7 @@ import gc
 import random
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -142,6 +143,12 @@ def main() -> None:
             timed(lambda: library.save_article(library.articles()[0]), 20),
         )
         library.close()
+
+        command = [sys.executable, "-m", "reader", "library", "--json", "--store", str(folder)]
+        report(
+            "`reader library --json` (new process)",
+            timed(lambda: subprocess.run(command, capture_output=True, check=True), 5),
+        )
 
         gc.collect()
         tracemalloc.start()
