@@ -152,7 +152,14 @@ def code_span(text: str) -> str:
 
 def link_destination(url: str) -> str:
     """A URL as a Markdown link destination: <...>, with anything that could end it encoded."""
-    return "<" + re.sub(r"[\s<>\\`]", lambda m: f"%{ord(m.group(0)):02X}", url) + ">"
+    return "<" + _DESTINATION_UNSAFE.sub(_percent, url) + ">"
+
+
+_DESTINATION_UNSAFE = re.compile(r"[\s<>\\`]")
+
+
+def _percent(match: re.Match[str]) -> str:
+    return "".join(f"%{byte:02X}" for byte in match.group(0).encode("utf-8"))
 
 
 _YAML_UNSAFE = re.compile(

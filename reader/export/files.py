@@ -94,15 +94,21 @@ def write_atomic(path: Path, data: bytes) -> None:
     temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     try:
         mode = path.stat().st_mode & 0o777
+        replacing = True
     except OSError:
         mode = 0o666  # the umask applies, as for any new file
+        replacing = False
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
                 handle.flush()
-                os.fsync(handle.fileno())
+                # The old file may hold the user's words: make the new one durable before it
+                # takes its place. A new file risks nothing, and skipping the sync makes
+                # exporting a whole library fast.
+                if replacing:
+                    os.fsync(handle.fileno())
         except BaseException:
             temp.unlink(missing_ok=True)
             raise

@@ -16,7 +16,7 @@ from reader.export import escape, fragment, keep
 from store.records import AnnotationRecord, ArticleRecord
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen __init__ is slow, and there are many of these
 class ExportHighlight:
     id: str
     quote: str
@@ -50,6 +50,8 @@ class ExportSection:
     level: int
     """Heading level to use in the export (2-6): nested sections go one deeper."""
     highlights: tuple[ExportHighlight, ...]
+    orphaned: bool = False
+    """The group of orphaned highlights (no title, listed last in `article.groups`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +75,8 @@ class ExportArticle:
     highlights: tuple[ExportHighlight, ...]
     """Every placed highlight in document order."""
     orphans: tuple[ExportHighlight, ...]
+    groups: tuple[ExportSection, ...]
+    """`sections`, then the orphans as one more group (when there are any): one loop for all."""
     kept: str
     keep: str
     """The article's marked block for the user's own words."""
@@ -214,6 +218,11 @@ def build(
     metadata = document.metadata if document is not None else None
     extra = record.metadata
     article_words = kept.get(keep.ARTICLE, record.id)
+    grouped = tuple(
+        ExportSection(sections[i].title if i is not None else "", level, tuple(items))
+        for i, level, items in groups
+    )
+    orphan_group = (ExportSection("", 2, orphans, orphaned=True),) if orphans else ()
     return ExportArticle(
         id=record.id,
         title=escape.one_line(
@@ -228,12 +237,10 @@ def build(
         exported=exported or exported_at(record, annotations),
         tags=tuple(tags),
         highlight_count=len(everything),
-        sections=tuple(
-            ExportSection(sections[i].title if i is not None else "", level, tuple(items))
-            for i, level, items in groups
-        ),
+        sections=grouped,
         highlights=tuple(all_placed),
         orphans=orphans,
+        groups=grouped + orphan_group,
         kept=article_words,
         keep=keep.block(keep.ARTICLE, record.id, article_words),
     )

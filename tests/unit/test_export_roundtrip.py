@@ -22,11 +22,20 @@ hostile_text = st.lists(
 ).map("".join)
 
 
-def _export(quote: str, note: str, tags: list[str], title: str = "The heron") -> str:
+def _export(
+    quote: str,
+    note: str,
+    tags: list[str],
+    title: str = "The heron",
+    color: str = "yellow",
+    source: str = "https://example.org/heron",
+) -> str:
     text = f"Before the quote. {quote} After the quote."
-    doc = Document(Metadata(title=title), text, blocks=())
-    note_record = highlight(text, quote, note=note, tags=tags)
-    view = model.build(record(title=title), [note_record], doc)
+    doc = Document(Metadata(title=title, byline=title), text, blocks=())
+    note_record = highlight(text, quote, note=note, tags=tags, color=color)
+    view = model.build(
+        record(title=title, source=source), [note_record], doc, meanings={color: note}
+    )
     return render.render(render.load_template("default"), view)
 
 
@@ -36,12 +45,16 @@ def _export(quote: str, note: str, tags: list[str], title: str = "The heron") ->
     note=hostile_text,
     tags=st.lists(hostile_text, max_size=3),
     title=hostile_text,
+    color=hostile_text,
+    source=st.sampled_from(["https://example.org/a?b=c&d", "/tmp/", ""]),
+    path=hostile_text,
 )
 def test_hostile_quote_note_tags_and_title_survive_a_markdown_parse(
-    quote: str, note: str, tags: list[str], title: str
+    quote: str, note: str, tags: list[str], title: str, color: str, source: str, path: str
 ):
     quote = escape.clean(quote)
-    parsed = parse_export(_export(quote, note, tags, title))
+    source = source + escape.one_line(path).replace("\x00", "")
+    parsed = parse_export(_export(quote, note, tags, title, color, source))
     assert parsed.quotes == [quote]
     assert parsed.notes == [escape.clean(note)]
     expected_tags = list(dict.fromkeys(t for t in (escape.one_line(t).strip() for t in tags) if t))
