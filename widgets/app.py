@@ -84,6 +84,8 @@ class ReaderApp(App[int]):
 
     def save_article(self) -> None:
         self.article.title = self.document.title
+        # The stored copy follows the cleaning choices, so the article reopens as it reads now.
+        self.article.text = self.cleaned.markdown_body(frozenset(self.article.overrides))
         self.library.save_article(self.article)
 
     async def action_quit(self) -> None:

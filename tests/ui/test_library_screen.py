@@ -12,6 +12,7 @@ from reader.errors import ReaderError
 from reader.stored_article import record_for, stored_document
 from store.library import Library
 from store.records import AnnotationRecord
+from tests.conftest import SEED
 from tests.ui.helpers import make_app, write_article
 from widgets import library_screen
 from widgets.confirm_delete import ConfirmDelete
@@ -203,3 +204,13 @@ async def test_an_article_reopens_from_the_library_when_its_source_is_gone(libra
     assert record is not None
     assert build_document(cleaned).text == stored_document(record).text
     assert "Spring tides come twice a month." in build_document(cleaned).text
+
+
+async def test_the_stored_copy_follows_the_readers_cleaning_choices(temp_store):
+    app = make_app(SEED, temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")  # remove the first kept block
+        await pilot.press("q")
+    record = app.library.article(app.article.id)
+    assert record is not None
+    assert stored_document(record).text == app.document.text
