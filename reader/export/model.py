@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from reader import anchor
 from reader.document import Document, Section
@@ -65,6 +66,8 @@ class ExportArticle:
     source_url: str
     """The URL for a web source, the file URI for a file, else ""."""
     is_web: bool
+    source_name: str
+    """Short name of the source: the file's name or the web site's host."""
     exported: str
     """When the notes last changed (ISO 8601): stable while the notes are unchanged."""
     tags: tuple[str, ...]
@@ -165,7 +168,9 @@ def build(
         quote = escape.clean(note.exact)
         if web:
             if text is not None and start >= 0:
-                unique = text.count(note.exact) <= 1
+                # A second occurrence anywhere means the fragment needs context words.
+                first = text.find(note.exact)
+                unique = first == -1 or text.find(note.exact, first + 1) == -1
                 directive = fragment.text_directive(
                     quote, text[max(0, start - 200) : start], text[end : end + 200], unique
                 )
@@ -234,6 +239,7 @@ def build(
         source=source,
         source_url=source if web else file_uri,
         is_web=web,
+        source_name=source_name(source),
         exported=exported or exported_at(record, annotations),
         tags=tuple(tags),
         highlight_count=len(everything),
@@ -249,7 +255,5 @@ def build(
 def source_name(source: str) -> str:
     """A short name for a source: the file name, or the URL's host."""
     if fragment.is_web(source):
-        from urllib.parse import urlsplit
-
         return urlsplit(source).netloc
     return Path(source).name
