@@ -1,14 +1,16 @@
 """Rolling backups of the store's JSON files, in `<store>/backups/`.
 
 After each write, `<name>.1` holds a copy of what was just written (so a file damaged later,
-by a disk error or another program, loses nothing). When `<name>.1` is older than
-ROTATE_AFTER, it first moves down to `<name>.2`, and so on: the older generations are
-snapshots at least that far apart, the last KEEP of them kept.
+by a disk error or another program, loses nothing). The older generations `<name>.2` ...
+`<name>.<KEEP>` are snapshots at least ROTATE_AFTER apart: when `<name>.2` is older than that
+(or missing), every generation moves down one before `<name>.1` is rewritten. Steady saving
+thus keeps the previous version, then one per ROTATE_AFTER.
 """
 
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import time
 from pathlib import Path
@@ -18,7 +20,7 @@ from store.atomic import atomic_write
 FOLDER = "backups"
 KEEP = 5
 ROTATE_AFTER = 600.0
-"""Seconds: how old the newest backup must be before it becomes the second newest."""
+"""Seconds between the snapshots kept as generations 2 and older."""
 
 
 def backup_path(store: Path, relative: Path, generation: int) -> Path:
@@ -38,9 +40,9 @@ def keep(store: Path, relative: Path, data: bytes) -> None:
 def _keep(store: Path, relative: Path, data: bytes) -> None:
     newest = backup_path(store, relative, 1)
     try:
-        age = time.time() - newest.stat().st_mtime
+        age = time.time() - backup_path(store, relative, 2).stat().st_mtime
     except FileNotFoundError:
-        age = 0.0
+        age = math.inf if newest.exists() else 0.0
     if age > ROTATE_AFTER:
         for generation in range(KEEP - 1, 0, -1):
             with contextlib.suppress(FileNotFoundError):

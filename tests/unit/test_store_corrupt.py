@@ -132,10 +132,23 @@ def test_newer_schema_is_not_restored_over_without_a_named_backup(
     assert index.read_bytes() == good
 
 
-def test_a_damaged_backup_is_not_restored(store: Path, capsys: pytest.CaptureFixture[str]):
+def test_a_damaged_backup_is_skipped_for_an_older_good_one(
+    store: Path, capsys: pytest.CaptureFixture[str]
+):
     index = store / "library.json"
+    older = (store / "backups" / "library.json.2").read_bytes()
     index.write_bytes(b"{")
     (store / "backups" / "library.json.1").write_bytes(b"[]")
+    status, out, _ = _run(capsys, "store", "restore", "--store", str(store))
+    assert status == 0 and "library.json.2" in out
+    assert index.read_bytes() == older
+
+
+def test_no_good_backup_leaves_the_damaged_file(store: Path, capsys: pytest.CaptureFixture[str]):
+    index = store / "library.json"
+    index.write_bytes(b"{")
+    for backup in (store / "backups").glob("library.json.*"):
+        backup.write_bytes(b"[]")
     status, _, err = _run(capsys, "store", "restore", "--store", str(store))
     assert status == 2 and "no good backup" in err
     assert index.read_bytes() == b"{"
