@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import threading
+from collections.abc import Iterator
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,7 @@ from reader.article import build_document, open_source
 from reader.cli import main
 from reader.stored_article import stored_document
 from store.library import Library
+from tests.unit.test_fetch import Handler
 
 ARTICLE = """# Field notes
 
@@ -18,6 +22,16 @@ The heron stood in the shallows for an hour, then took the fish in one strike.
 
 Later the rain came in sideways off the estuary.
 """
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    """A local HTTP server with the fetch tests' pages."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
 
 
 @pytest.fixture
@@ -151,3 +165,21 @@ def test_store_option_and_environment_choose_the_store(
     assert len(Library(elsewhere).all_annotations()) == 1
     assert run(capsys, "store", "path")[1].strip() == str(temp_store)
     assert notes_json(capsys) == []
+
+
+def test_add_to_a_url_fetches_it_once_then_uses_the_stored_copy(
+    server: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+):
+    url = f"{server}/article"
+    status, _, err = run(capsys, "notes", "add", url, "--quote", "Paragraph 3 of the article")
+    assert (status, err) == (0, "")
+
+    def offline(*args: object, **kwargs: object) -> None:
+        raise AssertionError("fetched again")
+
+    monkeypatch.setattr("reader.fetch.fetch", offline)
+    status, _, err = run(capsys, "notes", "add", url, "--quote", "why it matters")
+    assert (status, err) == (0, "")
+    notes = notes_json(capsys, url)
+    assert sorted(n["exact"] for n in notes) == ["Paragraph 3 of the article", "why it matters"]
+    assert {n["article_source"] for n in notes} == {url}
