@@ -18,6 +18,7 @@ _ESCAPES = re.compile(
 )
 # C0 and C1 controls except tab and newline, DEL, and the bidi overrides and isolates that
 # could make a terminal show text in an order other than the one stored.
+_ESCAPE_START = re.compile("[\x1b\x90-\x9f]")
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -25,7 +26,9 @@ def strip_control(text: str) -> str:
     """Drop terminal escape sequences and control characters; keep tabs and newlines."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ESCAPES.sub("", text)
+    # Most text has no escape at all: one scan for an introducer saves the slow pass.
+    if _ESCAPE_START.search(text):
+        text = _ESCAPES.sub("", text)
     return _CONTROLS.sub("", text)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import IntEnum
@@ -17,6 +18,11 @@ from rich.cells import cell_len
 from reader.document import Block, BlockKind, Document, RemovedBlock
 
 _WORD = re.compile(r"\S+\s*|\s+")
+# Characters that may not take exactly one cell (wide CJK, combining marks, emoji...): text
+# without any is measured by its length, with them by Rich's cell widths.
+_NOT_ONE_CELL = re.compile(
+    "[^\n\x20-\x7e\xa0-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u205f\u20a0-\u20bf\u2100-\u214f]"
+)
 
 
 class LineKind(IntEnum):
@@ -51,7 +57,7 @@ def wrap_offsets(text: str, start: int, end: int, width: int) -> list[tuple[int,
     """
     width = max(1, width)
     out: list[tuple[int, int]] = []
-    narrow = text.isascii() if end - start > 4096 else text[start:end].isascii()
+    narrow = _NOT_ONE_CELL.search(text, start, end) is None
     measure = len if narrow else cell_len
     position = start
     while True:
@@ -64,9 +70,21 @@ def wrap_offsets(text: str, start: int, end: int, width: int) -> list[tuple[int,
     return out
 
 
+@lru_cache(maxsize=16)
+def _narrow_line(width: int) -> re.Pattern[str]:
+    # Up to `width` characters ending before whitespace (which joins the line), else a cut.
+    return re.compile(rf".{{1,{width}}}(?:\s+|$)|\S{{{width}}}")
+
+
 def _wrap_run(text, start, end, width, measure, out) -> None:  # type: ignore[no-untyped-def]
     if start >= end:
         out.append((start, end))
+        return
+    if measure is len:
+        # One cell per character: the regex engine does the greedy wrap.
+        starts = [m.start() for m in _narrow_line(width).finditer(text, start, end)] or [start]
+        starts[0] = start
+        out.extend(zip(starts, [*starts[1:], end], strict=True))
         return
     line_start = start
     column = 0
