@@ -44,9 +44,34 @@ def build_document(cleaned: Cleaned, overrides: frozenset[str] = frozenset()) ->
     return dataclasses.replace(document, removed=tuple(removed), block_keys=keys)
 
 
+def load_source(target: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """Load a file, `-` or an http(s) URL (ReaderError, in one line, if it cannot be read)."""
+    if isinstance(target, Path):
+        return load_path(target, max_bytes)
+    return load_target(target, max_bytes)
+
+
 def open_source(target: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Source, Cleaned]:
     """Load a file, `-` or an http(s) URL, and clean it."""
-    source = (
-        load_path(target, max_bytes) if isinstance(target, Path) else load_target(target, max_bytes)
-    )
+    source = load_source(target, max_bytes)
     return source, clean(source)
+
+
+LARGE_SOURCE = 200_000
+"""Characters above which the reader shows the article's head first and cleans the rest after."""
+
+
+def open_for_reading(
+    target: Path | str, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[Source, Cleaned | None]:
+    """Load a source; clean it now unless it is large (then the app cleans it in the background)."""
+    source = load_source(target, max_bytes)
+    return source, (clean(source) if len(source.text) <= LARGE_SOURCE else None)
+
+
+def head_source(source: Source, size: int = 50_000) -> Source:
+    """The first `size` characters or so of a source, cut at a paragraph break: a quick preview."""
+    cut = source.text.find("\n\n", size)
+    if cut < 0:
+        return source
+    return dataclasses.replace(source, text=source.text[:cut])

@@ -36,12 +36,12 @@ def _open_parser() -> argparse.ArgumentParser:
 
 def open_article(argv: Sequence[str]) -> int:
     args = _open_parser().parse_args(argv)
-    from reader.article import build_document, open_source
+    from reader.article import open_for_reading
     from store.library import Library
     from store.paths import store_path
 
     # Without an article, the session starts in the library.
-    first = None if args.file is None else open_source(args.file)
+    first = None if args.file is None else open_for_reading(args.file)
     library = Library(store_path(args.store))
     from widgets.session import run_session
 
@@ -49,7 +49,6 @@ def open_article(argv: Sequence[str]) -> int:
         return run_session(library, first, column_width=max(20, args.width))
     finally:
         library.close()
-        del build_document
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,8 +10,10 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from reader.annotation_set import AnnotationSet
-from reader.article import build_document
+from reader.article import build_document, head_source
+from reader.clean import clean
 from reader.cleaned import Cleaned
+from reader.document import Document
 from reader.load import Source
 from reader.stored_article import record_for
 from store.library import Library
@@ -32,25 +34,33 @@ class ReaderApp(App[int]):
     BINDINGS = keymap.bindings(keymap.APP)
 
     def __init__(
-        self, source: Source, cleaned: Cleaned, library: Library, column_width: int = 80
+        self, source: Source, cleaned: Cleaned | None, library: Library, column_width: int = 80
     ) -> None:
+        """Read `source`; with `cleaned` None (a large source), its head shows while the
+        whole is cleaned in the background."""
         super().__init__()
         self.source = source
-        self.cleaned = cleaned
         self.library = library
         self.column_width = column_width
         self.next_choice: LibraryChoice | None = None
         """An article picked in the library: the session opens it after this app exits."""
-        self.article = self._article_record()
-        self.document = build_document(cleaned, frozenset(self.article.overrides))
-        self.annotations = AnnotationSet(library, self.article.id, self.document)
-
-    def _article_record(self) -> ArticleRecord:
-        existing = self.library.article(article_id_for(self.source.origin))
-        # With its cleaned text, so the article reopens even when its source is gone.
-        record = record_for(self.source, self.cleaned, existing)
-        record.last_opened = now()
-        return record
+        self.loading = cleaned is None
+        self.cleaned = cleaned if cleaned is not None else clean(head_source(source))
+        existing = library.article(article_id_for(source.origin))
+        if self.loading:
+            self.article = existing or ArticleRecord(
+                id=article_id_for(source.origin),
+                title=Path(source.origin).name,
+                source=source.origin,
+            )
+        else:
+            # With its cleaned text, so the article reopens even when its source is gone.
+            self.article = record_for(source, self.cleaned, existing)
+        self.article.last_opened = now()
+        self.document = build_document(self.cleaned, frozenset(self.article.overrides))
+        self.annotations = (
+            None if self.loading else AnnotationSet(library, self.article.id, self.document)
+        )
 
     def on_mount(self) -> None:
         # The article is saved on open so its annotations always have an article record.
@@ -63,6 +73,25 @@ class ReaderApp(App[int]):
                 position=self.article.position,
             )
         )
+        if self.loading:
+            self.run_worker(self._clean_in_background, thread=True, exit_on_error=False)
+
+    def _clean_in_background(self) -> None:
+        cleaned = clean(self.source)
+        document = build_document(cleaned, frozenset(self.article.overrides))
+        annotations = AnnotationSet(self.library, self.article.id, document)
+        self.call_from_thread(self._loaded, cleaned, document, annotations)
+
+    def _loaded(self, cleaned: Cleaned, document: Document, annotations: AnnotationSet) -> None:
+        self.cleaned = cleaned
+        self.document = document
+        self.annotations = annotations
+        self.article = record_for(self.source, cleaned, self.article)
+        self.loading = False
+        self.save_article()
+        for screen in self.screen_stack:
+            if isinstance(screen, ReadingScreen):
+                screen.finish_loading(document, annotations)
 
     def on_reading_screen_position_saved(self, event: ReadingScreen.PositionSaved) -> None:
         self.article.position = event.offset
@@ -70,6 +99,9 @@ class ReaderApp(App[int]):
 
     def on_block_toggle_requested(self, event: BlockToggleRequested) -> None:
         """Flip one cleaning decision, remember it for this article, show the result."""
+        if self.loading:
+            self.notify("Still loading the article: try again in a moment.", markup=False)
+            return
         overrides = set(self.article.overrides) ^ {event.key}
         self.article.overrides = sorted(overrides)
         self.document = build_document(self.cleaned, frozenset(overrides))
@@ -83,9 +115,10 @@ class ReaderApp(App[int]):
         )
 
     def save_article(self) -> None:
-        self.article.title = self.document.title
-        # The stored copy follows the cleaning choices, so the article reopens as it reads now.
-        self.article.text = self.cleaned.markdown_body(frozenset(self.article.overrides))
+        if not self.loading:
+            self.article.title = self.document.title
+            # The stored copy follows the cleaning choices, so the article reopens as it reads.
+            self.article.text = self.cleaned.markdown_body(frozenset(self.article.overrides))
         self.library.save_article(self.article)
 
     async def action_quit(self) -> None:
@@ -110,6 +143,9 @@ class ReaderApp(App[int]):
         from reader.errors import ReaderError
         from reader.export.exporter import export_article
 
+        if self.loading:
+            self.notify("Still loading the article: try again in a moment.", markup=False)
+            return
         self.save_article()
         notes = self.library.annotations(self.article.id)
         try:

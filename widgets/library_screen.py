@@ -12,7 +12,6 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label
 
 from reader.errors import ReaderError
-from reader.export import exporter
 from reader.sanitize import strip_control
 from store.library import Library
 from store.records import AnnotationRecord, ArticleRecord
@@ -204,6 +203,9 @@ class LibraryScreen(Screen[None]):
 
 def export_article(library: Library, article_id: str) -> Path:
     """Export an article's notes with the export helper; ReaderError if that cannot be done."""
+    # Imported here: the exporter (and Jinja2) are not needed to start reading.
+    from reader.export import exporter
+
     record = library.article(article_id)
     if record is None:
         raise ReaderError("the article is no longer in the library")

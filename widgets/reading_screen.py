@@ -47,13 +47,14 @@ class ReadingScreen(Screen[None]):
     def __init__(
         self,
         document: Document,
-        annotations: AnnotationSet,
+        annotations: AnnotationSet | None,
         column_width: int = 80,
         position: int = 0,
     ) -> None:
         super().__init__()
         self.document = document
-        self.annotations = annotations
+        self._annotations = annotations
+        """None while a large article is still being cleaned: annotating waits for it."""
         self.default_color = COLORS[0]
         self.column_width = column_width
         self.start_position = position
@@ -78,6 +79,36 @@ class ReadingScreen(Screen[None]):
         if not self.document.sections:
             self.query_one(Outline).add_class("-hidden")
         self.view.focus()
+        if self._annotations is None:
+            self.query_one(TitleBar).set_loading(True)
+            return
+        self._announce_annotations()
+
+    def finish_loading(self, document: Document, annotations: AnnotationSet) -> None:
+        """The whole article is ready: show it where the reader is, with its annotations."""
+        self._annotations = annotations
+        self.document = document
+        self.view.set_document(document)
+        self.query_one(Outline).set_document(document)
+        if not self.document.sections:
+            self.query_one(Outline).add_class("-hidden")
+        else:
+            self.query_one(Outline).remove_class("-hidden")
+        self.query_one(TitleBar).set_loading(False)
+        self._announce_annotations()
+
+    @property
+    def annotations(self) -> AnnotationSet:
+        assert self._annotations is not None, "annotations used before the article loaded"
+        return self._annotations
+
+    def _ready(self) -> bool:
+        if self._annotations is None:
+            self.notify("Still loading the article: try again in a moment.", markup=False)
+            return False
+        return True
+
+    def _announce_annotations(self) -> None:
         self.refresh_annotations()
         orphans = sum(p.orphaned for p in self.annotations.placed)
         if orphans:
@@ -89,6 +120,8 @@ class ReadingScreen(Screen[None]):
 
     def set_document(self, document: Document) -> None:
         """Show a new version of the article (after a cleaning change), re-anchoring notes."""
+        if not self._ready():
+            return
         self.document = document
         self.annotations.set_document(document)
         self.view.set_document(document)
@@ -108,22 +141,30 @@ class ReadingScreen(Screen[None]):
         self.query_one(AnnotationPanel).show(self.annotations.placed)
 
     def on_highlight_requested(self, event: HighlightRequested) -> None:
+        if not self._ready():
+            return
         self.annotations.add(event.start, event.end, event.color or self.default_color)
         if event.color:
             self.default_color = event.color
         self.refresh_annotations()
 
     def on_recolor_requested(self, event: RecolorRequested) -> None:
+        if not self._ready():
+            return
         self.annotations.recolor(event.annotation_id, event.color)
         self.default_color = event.color
         self.refresh_annotations()
 
     def on_delete_requested(self, event: DeleteRequested) -> None:
+        if not self._ready():
+            return
         self.annotations.delete(event.annotation_id)
         self.refresh_annotations()
         self.notify("Highlight deleted (u undoes).", markup=False)
 
     def on_note_requested(self, event: NoteRequested) -> None:
+        if not self._ready():
+            return
         annotation_id = event.annotation_id
         if annotation_id is None:
             annotation_id = self.annotations.add(event.start, event.end, self.default_color).id
@@ -143,6 +184,8 @@ class ReadingScreen(Screen[None]):
         self.app.push_screen(editor, save)
 
     def action_undo(self) -> None:
+        if not self._ready():
+            return
         undone = self.annotations.undo()
         if undone is None:
             self.app.bell()
@@ -171,6 +214,8 @@ class ReadingScreen(Screen[None]):
             self.view.focus()
 
     def on_annotation_panel_jump(self, event: AnnotationPanel.Jump) -> None:
+        if not self._ready():
+            return
         placed = self.annotations.get(event.annotation_id)
         if placed is None:
             return
@@ -181,6 +226,8 @@ class ReadingScreen(Screen[None]):
         self.view.focus()
 
     def on_annotation_panel_reattach(self, event: AnnotationPanel.Reattach) -> None:
+        if not self._ready():
+            return
         selected = self.view.selection()
         if selected is None:
             self.notify("Select the text to attach it to first (v or s).", markup=False)

@@ -27,9 +27,11 @@ def prepare(library: Library, choice: LibraryChoice) -> tuple[Source, Cleaned]:
     return reopen(record)
 
 
-def run_session(library: Library, first: tuple[Source, Cleaned] | None, column_width: int) -> int:
+def run_session(
+    library: Library, first: tuple[Source, Cleaned | None] | None, column_width: int
+) -> int:
     """Run the app until the reader quits; the exit status."""
-    opened = first
+    opened: tuple[Source, Cleaned | None] | None = first
     notice = ""
     while True:
         if opened is None:

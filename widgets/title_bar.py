@@ -28,6 +28,12 @@ class TitleBar(Horizontal):
         yield Label(self._title, id="title", markup=False)
         yield Label("0%", id="progress", markup=False)
 
+    def set_loading(self, loading: bool) -> None:
+        self.loading = loading
+        self.query_one("#progress", Label).update("loading…" if loading else "")
+
     def set_progress(self, progress: float, section: str = "") -> None:
+        if getattr(self, "loading", False):
+            return
         label = f"{section}  {round(progress * 100)}%" if section else f"{round(progress * 100)}%"
         self.query_one("#progress", Label).update(label)
