@@ -100,19 +100,29 @@ class LibraryScreen(Screen[None]):
     def refresh_articles(self) -> None:
         table = self.query_one("#articles", DataTable)
         table.clear()
-        records = self.library.articles()
-        counts = self.library.annotation_counts()
+        try:
+            records = self.library.articles()
+        except ReaderError as error:
+            self._error(error)
+            records = []
         self.articles = {record.id: record for record in records}
+        damaged: ReaderError | None = None
         for record in records:
+            try:
+                notes = str(self.library.annotation_count(record.id))
+            except ReaderError as error:
+                damaged, notes = error, "?"
             table.add_row(
                 _cell(record.title, 48),
-                Text(str(counts.get(record.id, 0)), justify="right"),
+                Text(notes, justify="right"),
                 Text(f"{round(record.progress * 100)}%", justify="right"),
                 _when(record.last_opened),
                 _when(record.added)[:10],
                 _cell(_source(record.source), 24),
                 key=record.id,
             )
+        if damaged is not None:
+            self._error(damaged)
         count = len(records)
         self.query_one("#heading", Label).update(
             f"Library: {count} article{'s' if count != 1 else ''}"
@@ -122,7 +132,12 @@ class LibraryScreen(Screen[None]):
         table = self.query_one("#hits", DataTable)
         table.clear()
         self.hits = {}
-        for note in self.library.search(query):
+        try:
+            found = self.library.search(query)
+        except ReaderError as error:
+            self._error(error)
+            found = []
+        for note in found:
             self.hits[note.id] = note
             article = self.articles.get(note.article_id)
             table.add_row(
@@ -134,6 +149,10 @@ class LibraryScreen(Screen[None]):
                 key=note.id,
             )
         self._show("hits")
+
+    def _error(self, error: ReaderError) -> None:
+        """A store problem, told in the screen (the store is left as it is)."""
+        self.notify(str(error), severity="error", timeout=15, markup=False)
 
     # Actions
 
@@ -180,7 +199,11 @@ class LibraryScreen(Screen[None]):
             self.notify("This article is open: close it before deleting it.", markup=False)
             return
         record = self.articles[article_id]
-        notes = len(self.library.annotations(article_id))
+        try:
+            notes = len(self.library.annotations(article_id))
+        except ReaderError as error:
+            self._error(error)
+            return
         self.app.push_screen(
             ConfirmDelete(record.title, notes),
             lambda choice: self._delete(article_id, choice),
@@ -196,7 +219,10 @@ class LibraryScreen(Screen[None]):
                 self.notify(f"Not deleted: {error}", severity="error", markup=False)
                 return
             self.notify(f"Exported to {written}", markup=False)
-        self.library.delete_article(article_id)
+        try:
+            self.library.delete_article(article_id)
+        except ReaderError as error:
+            self._error(error)
         self.refresh_articles()
         self._show("articles")
 

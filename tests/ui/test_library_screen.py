@@ -214,3 +214,19 @@ async def test_the_stored_copy_follows_the_readers_cleaning_choices(temp_store):
     record = app.library.article(app.article.id)
     assert record is not None
     assert stored_document(record).text == app.document.text
+
+
+async def test_a_damaged_notes_file_is_reported_and_the_rest_still_works(library, temp_store):
+    tides = ids_by_title(library)["Tides"]
+    damaged = temp_store / "notes" / f"{tides}.json"
+    damaged.write_bytes(b'{"annotations":{"x":')
+    app = LibraryApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        assert [row[1] for row in rows(app)] == ["0", "?", "1"]
+        await pilot.press("slash", *"patience", "enter")
+        assert app.screen.query_one("#hits", DataTable).row_count == 0
+        await pilot.press("escape", "down", "d")
+        assert not isinstance(app.screen, ConfirmDelete)
+        messages = [n.message for n in app._notifications]
+        assert messages and all("is damaged" in m for m in messages)
+    assert damaged.read_bytes() == b'{"annotations":{"x":'
