@@ -99,6 +99,22 @@ class Library:
             db.close()
         self._notes.clear()
 
+    # Settings
+
+    @_os_errors
+    def color_meanings(self) -> dict[str, str]:
+        """What the user said each highlight colour means ("yellow": "important")."""
+        entry = table_of(self._index, "settings").fetch("color_meanings") or {}
+        return {str(color): str(meaning) for color, meaning in entry.items() if meaning}
+
+    @_os_errors
+    def set_color_meaning(self, color: str, meaning: str) -> None:
+        with self._locked():
+            settings = table_of(self._index, "settings")
+            entry = dict(settings.fetch("color_meanings") or {})
+            entry[color] = " ".join(meaning.split())
+            settings.put("color_meanings", entry)
+
     # Articles
 
     @_os_errors

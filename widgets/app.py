@@ -141,7 +141,7 @@ class ReaderApp(App[int]):
     def action_export(self) -> None:
         """Export this article's highlights and notes to Markdown; say where."""
         from reader.errors import ReaderError
-        from reader.export.exporter import export_article
+        from reader.export.exporter import ExportOptions, export_article
 
         if self.loading:
             self.notify("Still loading the article: try again in a moment.", markup=False)
@@ -149,7 +149,8 @@ class ReaderApp(App[int]):
         self.save_article()
         notes = self.library.annotations(self.article.id)
         try:
-            path = export_article(self.article, notes, self.document)
+            options = ExportOptions(meanings=self.library.color_meanings())
+            path = export_article(self.article, notes, self.document, options=options)
         except ReaderError as error:
             self.notify(str(error), title="Export failed", severity="error", markup=False)
             return

@@ -80,6 +80,7 @@ SCREEN: tuple[KeySpec, ...] = (
     KeySpec("outline", "t", "toggle_outline", "Outline", "View", footer=True),
     KeySpec("undo", "u", "undo", "Undo the last annotation change", "Annotate"),
     KeySpec("panel", "H", "toggle_panel", "Annotation panel", "Annotate", footer=True),
+    KeySpec("meanings", "M", "color_meanings", "Say what each colour means", "Annotate"),
     KeySpec("removed", "R", "toggle_removed", "Show/hide removed blocks, with reasons", "Clean"),
 )
 

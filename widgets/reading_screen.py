@@ -13,6 +13,7 @@ from reader.annotation_set import COLORS, AnnotationSet
 from reader.document import Document
 from widgets import keymap
 from widgets.annotation_panel import AnnotationPanel
+from widgets.color_meanings import ColorMeanings
 from widgets.document_view import DocumentView, Mark
 from widgets.messages import (
     DeleteRequested,
@@ -138,7 +139,8 @@ class ReadingScreen(Screen[None]):
                 for p in attached
             ]
         )
-        self.query_one(AnnotationPanel).show(self.annotations.placed)
+        meanings = self.app.library.color_meanings()  # type: ignore[attr-defined]
+        self.query_one(AnnotationPanel).show(self.annotations.placed, meanings)
 
     def on_highlight_requested(self, event: HighlightRequested) -> None:
         if not self._ready():
@@ -192,6 +194,17 @@ class ReadingScreen(Screen[None]):
             return
         self.refresh_annotations()
         self.notify(f"Undone: {undone}", markup=False)
+
+    def action_color_meanings(self) -> None:
+        library = self.app.library  # type: ignore[attr-defined]
+
+        def save(meanings: dict[str, str] | None) -> None:
+            if meanings is not None:
+                for color, meaning in meanings.items():
+                    library.set_color_meaning(color, meaning)
+                self.refresh_annotations()
+
+        self.app.push_screen(ColorMeanings(library.color_meanings()), save)
 
     def action_toggle_removed(self) -> None:
         view = self.view

@@ -119,11 +119,12 @@ def run(argv: list[str]) -> int:
     library = Library(store_path(args.store))
     try:
         items = _items(library, args)
+        meanings = library.color_meanings()
     finally:
         library.close()
     if not items:
         raise ReaderError("export: no article with highlights to export")
-    options = ExportOptions(format=args.format, template=args.template)
+    options = ExportOptions(format=args.format, template=args.template, meanings=meanings)
     if args.output == "-":
         sys.stdout.write(export_text(items, options))
         return 0

@@ -212,3 +212,17 @@ async def test_mouse_drag_selects_text(tmp_path, temp_store):
         assert view.selection() == (0, len("First sentence"))
         await pilot.press("h")
         assert [r.exact for r in stored(app)] == ["First sentence"]
+
+
+async def test_colour_meanings_show_in_the_panel_and_the_export(tmp_path, temp_store, monkeypatch):
+    monkeypatch.setenv("READER_EXPORT_DIR", str(tmp_path / "exports"))
+    app = make_app(write_article(tmp_path, ARTICLE), temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h", "M", *"important", "ctrl+s")
+        assert app.library.color_meanings() == {"yellow": "important"}
+        await pilot.press("H")
+        assert "yellow (important)" in panel_text(app)
+        await pilot.press("escape")
+        app.action_export()
+    exported = next((tmp_path / "exports").glob("*.md")).read_text(encoding="utf-8")
+    assert "important" in exported
