@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import SEED
+from tests.conftest import SAMPLES, SEED
 from tests.ui.helpers import LONG_MARKDOWN, make_app, write_article
 
 
@@ -22,3 +22,24 @@ def test_search_matches_are_highlighted(snap_compare, tmp_path, temp_store):
 
 def test_help_screen(snap_compare, temp_store):
     assert snap_compare(make_app(SEED, temp_store), terminal_size=(100, 40), press=["?"])
+
+
+def test_markdown_sample_reading_screen(snap_compare, temp_store):
+    app = make_app(SAMPLES / "notes-in-the-margin.md", temp_store)
+    assert snap_compare(app, terminal_size=(100, 30))
+
+
+def test_annotation_panel_and_note_marker(snap_compare, temp_store):
+    app = make_app(SEED, temp_store)
+    keys = ["h", ")", "v", "w", "w", "3", "a", *"A note", "ctrl+s", "H", "escape"]
+    assert snap_compare(app, terminal_size=(120, 34), press=keys)
+
+
+def test_note_editor(snap_compare, temp_store):
+    app = make_app(SEED, temp_store)
+    assert snap_compare(app, terminal_size=(100, 30), press=["a", *"Why now?"])
+
+
+def test_removed_blocks_shown_with_reasons(snap_compare, temp_store):
+    app = make_app(SEED, temp_store)
+    assert snap_compare(app, terminal_size=(100, 30), press=["R", "left_curly_bracket"])
