@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from reader.article import build_document, open_source
+from reader.article import build_document, open_for_reading, open_source
 from reader.cleaned import CleanBlock, Cleaned, keyed
 from reader.document import Document, Metadata, parse_markdown
 from reader.errors import ReaderError
@@ -36,12 +36,15 @@ def stored_document(record: ArticleRecord) -> Document:
     return parse_markdown(record.text, metadata)
 
 
-def reopen(record: ArticleRecord) -> tuple[Source, Cleaned]:
-    """A stored article to show: its file while it is there, else the stored text."""
+def reopen(record: ArticleRecord) -> tuple[Source, Cleaned | None]:
+    """A stored article to show: its file while it is there, else the stored text.
+
+    As with `open_for_reading`, a large file comes back uncleaned (None): the app cleans it.
+    """
     path = Path(record.source)
     if record.source and not is_url(record.source) and path.is_absolute() and path.is_file():
         try:
-            return open_source(path)
+            return open_for_reading(path)
         except ReaderError:
             if not record.text:
                 raise

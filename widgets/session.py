@@ -12,7 +12,7 @@ from widgets.library_app import LibraryApp
 from widgets.library_screen import LibraryChoice
 
 
-def prepare(library: Library, choice: LibraryChoice) -> tuple[Source, Cleaned]:
+def prepare(library: Library, choice: LibraryChoice) -> tuple[Source, Cleaned | None]:
     """Load the chosen article; a chosen highlight becomes the reading position."""
     record = library.article(choice.article_id)
     if record is None:
