@@ -127,6 +127,66 @@ def exported_at(record: ArticleRecord, annotations: Sequence[AnnotationRecord]) 
     return max(times) if times else record.added
 
 
+def _locate(
+    annotations: Sequence[AnnotationRecord], text: str | None
+) -> tuple[list[tuple[int, int, AnnotationRecord]], list[AnnotationRecord]]:
+    """Placed highlights in document order, and the orphans."""
+    places = (
+        place(text, annotations)
+        if text is not None
+        else [(note.start, note.end) for note in annotations]
+    )
+    placed: list[tuple[int, int, AnnotationRecord]] = []
+    orphaned: list[AnnotationRecord] = []
+    for note, where in zip(annotations, places, strict=True):
+        if where is None:
+            orphaned.append(note)
+        else:
+            placed.append((where[0], where[1], note))
+    placed.sort(key=lambda item: (item[0], item[1], item[2].created, item[2].id))
+    orphaned.sort(key=lambda note: (note.start, note.created, note.id))
+    return placed, orphaned
+
+
+def _web_link(source: str, note: AnnotationRecord, text: str | None, start: int, end: int) -> str:
+    """The source URL with a text fragment finding the quote (context words if it repeats)."""
+    quote = escape.clean(note.exact)
+    if text is not None and start >= 0:
+        # A second occurrence anywhere means the fragment needs context words.
+        first = text.find(note.exact)
+        unique = first == -1 or text.find(note.exact, first + 1) == -1
+        before, after = text[max(0, start - 200) : start], text[end : end + 200]
+        return fragment.web_link(source, fragment.text_directive(quote, before, after, unique))
+    return fragment.web_link(
+        source, fragment.text_directive(quote, note.prefix, note.suffix, False)
+    )
+
+
+def _group(
+    highlights: Sequence[ExportHighlight], document: Document | None
+) -> tuple[ExportSection, ...]:
+    """Consecutive highlights of one section together, each section after its parents."""
+    sections = document.sections if document is not None else ()
+    groups: list[tuple[int | None, int, list[ExportHighlight]]] = []  # (section, level, items)
+    shown: set[int] = set()
+    for highlight in highlights:
+        index = document.section_at(highlight.start) if document is not None else None
+        if not groups or groups[-1][0] != index:
+            chain = _enclosing(sections, index) if index is not None else [None]
+            for member in chain:
+                if member is not None and member in shown and member != index:
+                    continue
+                level = 2 + min(sections[member].depth, 4) if member is not None else 2
+                groups.append((member, level, []))
+                if member is not None:
+                    shown.add(member)
+        groups[-1][2].append(highlight)
+    return tuple(
+        ExportSection(sections[i].title if i is not None else "", level, tuple(items))
+        for i, level, items in groups
+    )
+
+
 def build(
     record: ArticleRecord,
     annotations: Sequence[AnnotationRecord],
@@ -147,42 +207,13 @@ def build(
     source = record.source or (document.metadata.source if document else "")
     web = fragment.is_web(source)
     file_uri = "" if web else fragment.file_link(source)
-    sections = document.sections if document is not None else ()
 
-    placed: list[tuple[int, int, AnnotationRecord]] = []
-    orphaned: list[AnnotationRecord] = []
-    places = (
-        place(text, annotations)
-        if text is not None
-        else [(note.start, note.end) for note in annotations]
-    )
-    for note, where in zip(annotations, places, strict=True):
-        if where is None:
-            orphaned.append(note)
-        else:
-            placed.append((where[0], where[1], note))
-    placed.sort(key=lambda item: (item[0], item[1], item[2].created, item[2].id))
-    orphaned.sort(key=lambda note: (note.start, note.created, note.id))
-
-    def view(note: AnnotationRecord, start: int, end: int, section: str) -> ExportHighlight:
-        quote = escape.clean(note.exact)
-        if web:
-            if text is not None and start >= 0:
-                # A second occurrence anywhere means the fragment needs context words.
-                first = text.find(note.exact)
-                unique = first == -1 or text.find(note.exact, first + 1) == -1
-                directive = fragment.text_directive(
-                    quote, text[max(0, start - 200) : start], text[end : end + 200], unique
-                )
-            else:
-                directive = fragment.text_directive(quote, note.prefix, note.suffix, False)
-            link = fragment.web_link(source, directive)
-        else:
-            link = file_uri
+    def view(note: AnnotationRecord, start: int, end: int) -> ExportHighlight:
+        section = document.section_at(start) if document is not None and start >= 0 else None
         user_words = kept.get(keep.HIGHLIGHT, note.id)
         return ExportHighlight(
             id=note.id,
-            quote=quote,
+            quote=escape.clean(note.exact),
             color=escape.one_line(note.color),
             meaning=escape.one_line(meanings.get(note.color, "")),
             note=escape.clean(note.note),
@@ -191,49 +222,26 @@ def build(
             updated=note.updated,
             start=start,
             end=end,
-            section=section,
-            link=link,
+            section=document.sections[section].title if document and section is not None else "",
+            link=_web_link(source, note, text, start, end) if web else file_uri,
             orphaned=start < 0,
             kept=user_words,
             keep=keep.block(keep.HIGHLIGHT, note.id, user_words),
         )
 
-    groups: list[tuple[int | None, int, list[ExportHighlight]]] = []  # (section, level, items)
-    shown: set[int] = set()
-    all_placed: list[ExportHighlight] = []
-    for start, end, note in placed:
-        index = document.section_at(start) if document is not None else None
-        title = sections[index].title if index is not None else ""
-        highlight = view(note, start, end, title)
-        all_placed.append(highlight)
-        if not groups or groups[-1][0] != index:
-            chain = _enclosing(sections, index) if index is not None else [None]
-            for member in chain:
-                if member is not None and member in shown and member != index:
-                    continue
-                level = 2 + min(sections[member].depth, 4) if member is not None else 2
-                groups.append((member, level, []))
-                if member is not None:
-                    shown.add(member)
-        groups[-1][2].append(highlight)
-
-    orphans = tuple(view(note, -1, -1, "") for note in orphaned)
-    everything = (*all_placed, *orphans)
+    placed, orphaned = _locate(annotations, text)
+    highlights = tuple(view(note, start, end) for start, end, note in placed)
+    orphans = tuple(view(note, -1, -1) for note in orphaned)
+    sections = _group(highlights, document)
+    everything = (*highlights, *orphans)
     tags = sorted({tag for h in everything for tag in h.tags}, key=lambda t: (t.casefold(), t))
     metadata = document.metadata if document is not None else None
     extra = record.metadata
     article_words = kept.get(keep.ARTICLE, record.id)
-    grouped = tuple(
-        ExportSection(sections[i].title if i is not None else "", level, tuple(items))
-        for i, level, items in groups
-    )
-    orphan_group = (ExportSection("", 2, orphans, orphaned=True),) if orphans else ()
+    title = record.title or (document.title if document is not None else "")
     return ExportArticle(
         id=record.id,
-        title=escape.one_line(
-            record.title or (document.title if document is not None else "")
-        ).strip()
-        or "Untitled",
+        title=escape.one_line(title).strip() or "Untitled",
         author=escape.one_line((metadata.byline if metadata else "") or extra.get("byline", "")),
         date=escape.one_line((metadata.date if metadata else "") or extra.get("date", "")),
         source=source,
@@ -243,10 +251,10 @@ def build(
         exported=exported or exported_at(record, annotations),
         tags=tuple(tags),
         highlight_count=len(everything),
-        sections=grouped,
-        highlights=tuple(all_placed),
+        sections=sections,
+        highlights=highlights,
         orphans=orphans,
-        groups=grouped + orphan_group,
+        groups=sections + ((ExportSection("", 2, orphans, orphaned=True),) if orphans else ()),
         kept=article_words,
         keep=keep.block(keep.ARTICLE, record.id, article_words),
     )
