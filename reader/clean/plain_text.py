@@ -111,26 +111,72 @@ _ENDINGS = frozenset({"related link", "comment prompt", "footer"})
 
 def article_span(lines: list[Line]) -> tuple[int, int]:
     """First and last index of the run of lines where prose most outweighs chrome."""
+    weights = _weights(lines)
     best, best_span = float("-inf"), (0, len(lines) - 1)
     total, start = 0.0, 0
-    scores = [_score(line) for line in lines]
-    for index in range(len(lines)):
+    for index, weight in enumerate(weights):
         if total <= 0:
             total, start = 0.0, index
-        total += scores[index]
-        # A lone paragraph between short lines is as likely a teaser's summary: half weight.
+        total += weight
+        if total > best:
+            best, best_span = total, (start, index)
+    return _across_short_gaps(weights, *best_span)
+
+
+def _weights(lines: list[Line]) -> list[float]:
+    scores = [_score(line) for line in lines]
+    weights = []
+    for index, score in enumerate(scores):
+        weight = score
+        # A lone paragraph between short lines is as likely a teaser's summary: less weight.
         # A heading the text marks (underlined) introduces its paragraph: not lone.
         lone = (index == 0 or (scores[index - 1] <= 1 and not _underline(lines[index - 1]))) and (
             index + 1 == len(lines) or scores[index + 1] <= 1
         )
-        if scores[index] > 1 and lone:
-            total -= scores[index] * LONE_DISCOUNT
+        if score > 1 and lone:
+            weight -= score * LONE_DISCOUNT
         # Paragraph after paragraph is an article; teasers alternate with their headlines.
-        if index and scores[index] > 0 and scores[index - 1] > 1:
-            total += 1.0
-        if total > best:
-            best, best_span = total, (start, index)
-    return best_span
+        if index and score > 0 and scores[index - 1] > 1:
+            weight += 1.0
+        weights.append(weight)
+    return weights
+
+
+GAP = 8
+"""Lines of chrome (a "Related" box, an advert) the article may run across."""
+REJOIN = 6.0
+"""Weight a run of paragraphs beyond such a gap needs to be part of the article."""
+
+
+def _across_short_gaps(weights: list[float], first: int, last: int) -> tuple[int, int]:
+    """Extend the span over short chrome gaps to substantial prose on the other side."""
+    while True:
+        left = _best_run(weights, range(first - 1, max(-1, first - 1 - GAP), -1), -1)
+        if left is None:
+            break
+        first = left
+    while True:
+        right = _best_run(weights, range(last + 1, min(len(weights), last + 1 + GAP)), 1)
+        if right is None:
+            break
+        last = right
+    return first, last
+
+
+def _best_run(weights: list[float], starts: range, step: int) -> int | None:
+    """The far end of the heaviest run (>= REJOIN) starting at one of `starts`, going `step`."""
+    best: tuple[float, int] | None = None
+    for begin in starts:
+        if weights[begin] <= 1:
+            continue
+        total = 0.0
+        index = begin
+        while 0 <= index < len(weights) and abs(index - begin) < 80:
+            total += weights[index]
+            if total >= REJOIN and weights[index] > 1 and (best is None or total > best[0]):
+                best = (total, index)
+            index += step
+    return best[1] if best else None
 
 
 def _inside_reasons(lines: list[Line], first: int, last: int) -> dict[int, str]:
@@ -143,6 +189,8 @@ def _inside_reasons(lines: list[Line], first: int, last: int) -> dict[int, str]:
             reasons[index] = line.reason
         elif line.key in seen and line.words > 3:
             reasons[index] = "repeated line"
+        elif _under_related_label(lines, index, first):
+            reasons[index] = "related link"
         seen.add(line.key)
     for index in range(first, last + 1):
         line = lines[index]
@@ -162,6 +210,20 @@ def _inside_reasons(lines: list[Line], first: int, last: int) -> dict[int, str]:
             reasons.setdefault(index, "image caption")
             reasons[index + 1] = "photo credit"
     return reasons
+
+
+def _under_related_label(lines: list[Line], index: int, first: int) -> bool:
+    """A headline-like line in a "Related" box: after the label, before the prose resumes."""
+    line = lines[index]
+    if line.kind is Kind.GOOD or line.sentence:
+        return False
+    for back in range(index - 1, max(first - 1, index - 6), -1):
+        other = lines[back]
+        if other.kind is Kind.GOOD or other.sentence:
+            return False
+        if other.reason == "related link" and other.words <= 6:
+            return True
+    return False
 
 
 def _is_credit(line: Line) -> bool:
