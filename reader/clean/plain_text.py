@@ -120,7 +120,9 @@ def article_span(lines: list[Line]) -> tuple[int, int]:
         total += weight
         if total > best:
             best, best_span = total, (start, index)
-    return _across_short_gaps(weights, *best_span)
+    # Beyond a gap, a run worth a good share of the article (or REJOIN) joins it.
+    need = min(REJOIN, best * REJOIN_SHARE)
+    return _across_short_gaps(weights, *best_span, need)
 
 
 def _weights(lines: list[Line]) -> list[float]:
@@ -145,26 +147,28 @@ def _weights(lines: list[Line]) -> list[float]:
 GAP = 8
 """Lines of chrome (a "Related" box, an advert) the article may run across."""
 REJOIN = 6.0
-"""Weight a run of paragraphs beyond such a gap needs to be part of the article."""
+"""Weight a run of paragraphs beyond such a gap needs to be part of the article..."""
+REJOIN_SHARE = 0.5
+"""...or this share of the article's own weight, if less (short articles)."""
 
 
-def _across_short_gaps(weights: list[float], first: int, last: int) -> tuple[int, int]:
+def _across_short_gaps(weights: list[float], first: int, last: int, need: float) -> tuple[int, int]:
     """Extend the span over short chrome gaps to substantial prose on the other side."""
     while True:
-        left = _best_run(weights, range(first - 1, max(-1, first - 1 - GAP), -1), -1)
+        left = _best_run(weights, range(first - 1, max(-1, first - 1 - GAP), -1), -1, need)
         if left is None:
             break
         first = left
     while True:
-        right = _best_run(weights, range(last + 1, min(len(weights), last + 1 + GAP)), 1)
+        right = _best_run(weights, range(last + 1, min(len(weights), last + 1 + GAP)), 1, need)
         if right is None:
             break
         last = right
     return first, last
 
 
-def _best_run(weights: list[float], starts: range, step: int) -> int | None:
-    """The far end of the heaviest run (>= REJOIN) starting at one of `starts`, going `step`."""
+def _best_run(weights: list[float], starts: range, step: int, need: float) -> int | None:
+    """The far end of the heaviest run (>= `need`) starting at one of `starts`, going `step`."""
     best: tuple[float, int] | None = None
     for begin in starts:
         if weights[begin] <= 1:
@@ -173,7 +177,7 @@ def _best_run(weights: list[float], starts: range, step: int) -> int | None:
         index = begin
         while 0 <= index < len(weights) and abs(index - begin) < 80:
             total += weights[index]
-            if total >= REJOIN and weights[index] > 1 and (best is None or total > best[0]):
+            if total >= need and weights[index] > 1 and (best is None or total > best[0]):
                 best = (total, index)
             index += step
     return best[1] if best else None
