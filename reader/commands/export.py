@@ -13,6 +13,7 @@ from reader.export.exporter import (
     MARKDOWN,
     ExportOptions,
     Item,
+    Written,
     default_folder,
     document_for,
     export_text,
@@ -131,8 +132,17 @@ def run(argv: list[str]) -> int:
     if args.output is None or _is_folder(args.output):
         folder = Path(args.output).expanduser() if args.output else default_folder()
         for written in export_to_folder(items, folder, options):
-            print(f"{written.path}{'' if written.changed else ' (unchanged)'}")
+            _report(written)
         return 0
-    written = export_to_file(items, Path(args.output).expanduser(), options)
-    print(f"{written.path}{'' if written.changed else ' (unchanged)'}")
+    _report(export_to_file(items, Path(args.output).expanduser(), options))
     return 0
+
+
+def _report(written: Written) -> None:
+    print(f"{written.path}{'' if written.changed else ' (unchanged)'}")
+    if written.backup is not None:
+        print(
+            f"reader: {written.path.name} had edits outside its kept blocks; "
+            f"that version is saved as {written.backup}",
+            file=sys.stderr,
+        )

@@ -56,6 +56,8 @@ class Written:
     path: Path
     changed: bool
     """False when the file already held exactly this export (it was left untouched)."""
+    backup: Path | None = None
+    """Where the previous file was saved, when it had edits outside its kept blocks."""
 
 
 def document_for(record: ArticleRecord) -> Document | None:
@@ -115,34 +117,41 @@ def _is_ours(article_id: str | None, fmt: str) -> Callable[[Path], bool]:
 
 def _write_markdown(
     path: Path, item: Item, template: render.Template, options: ExportOptions
-) -> bool:
+) -> Written:
     old = files.read_text(path)
     kept = keep.find_blocks(old) if old is not None else keep.Kept({})
     stamp = model.exported_at(item.record, item.annotations)
     if old is not None and (previous := _EXPORTED_LINE.search(old)):
         earlier = previous.group(1)
-        same = render_markdown(item, template, options.meanings, kept, earlier)
+        same = keep.sign(render_markdown(item, template, options.meanings, kept, earlier))
         if same == old:
-            return False
+            return Written(path, False)
         if earlier >= stamp:
             # The notes changed without a newer edit time (a highlight was deleted).
             stamp = now()
-    text = render_markdown(item, template, options.meanings, kept, stamp)
+    text = keep.sign(render_markdown(item, template, options.meanings, kept, stamp))
     if text == old:
-        return False
+        return Written(path, False)
+    backup = None
+    if old is not None and keep.edited_outside_blocks(old):
+        # Words written outside the kept blocks would be replaced: keep that version whole.
+        backup = files.choose_path(
+            path.parent, f"{path.stem} (edited)", path.suffix, lambda _: False, set()
+        )
+        files.write_atomic(backup, old.encode("utf-8", "replace"))
     files.write_atomic(path, text.encode("utf-8", "replace"))
-    return True
+    return Written(path, True, backup)
 
 
-def _write_json(path: Path, items: Sequence[Item], options: ExportOptions) -> bool:
+def _write_json(path: Path, items: Sequence[Item], options: ExportOptions) -> Written:
     data = render_json(items, options.meanings)
     try:
         if path.read_bytes() == data:
-            return False
+            return Written(path, False)
     except OSError:
         pass
     files.write_atomic(path, data)
-    return True
+    return Written(path, True)
 
 
 def export_to_folder(
@@ -165,10 +174,9 @@ def export_to_folder(
         stem = files.safe_stem(item.record.title or "Untitled")
         path = files.choose_path(folder, stem, suffix, is_ours, taken)
         if template is not None:
-            changed = _write_markdown(path, item, template, options)
+            written.append(_write_markdown(path, item, template, options))
         else:
-            changed = _write_json(path, [item], options)
-        written.append(Written(path, changed))
+            written.append(_write_json(path, [item], options))
     return written
 
 
@@ -190,10 +198,8 @@ def export_to_file(
     if not path.parent.is_dir():
         raise ReaderError(f"{path.parent}: no such folder")
     if options.format == MARKDOWN:
-        changed = _write_markdown(path, items[0], render.load_template(options.template), options)
-    else:
-        changed = _write_json(path, items, options)
-    return Written(path, changed)
+        return _write_markdown(path, items[0], render.load_template(options.template), options)
+    return _write_json(path, items, options)
 
 
 def export_text(items: Sequence[Item], options: ExportOptions | None = None) -> str:

@@ -24,6 +24,7 @@ _MARKER = re.compile(
     r"^<!-- reader:(begin|end) (article|highlight) ([A-Za-z0-9_-]+)(?: [^\n]*)? -->[ \t]*$",
     re.MULTILINE,
 )
+_DIGEST = re.compile(r"^<!-- reader:digest ([0-9a-f]{16}) -->[ \t]*(?:\n|$)", re.MULTILINE)
 _SAFE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _HINT = {
     ARTICLE: "write below; this block is kept when you export again",
@@ -65,28 +66,19 @@ class Kept:
         return self.blocks.get((kind, marker_id(raw_id)), "")
 
 
-def find_blocks(text: str) -> Kept:
-    """The content of every marked block in `text`.
+def _spans(text: str) -> list[tuple[Key, int, int]]:
+    """(key, start, end) of each block's content, in file order.
 
     A block never closed runs to the next marker or the end of the file, so nothing the user
     wrote is dropped.
     """
-    found: dict[Key, str] = {}
+    spans: list[tuple[Key, int, int]] = []
     open_key: Key | None = None
     content_start = 0
-
-    def close(at: int) -> None:
-        assert open_key is not None
-        content = text[content_start:at]
-        if content and not content.endswith("\n"):
-            content += "\n"
-        # A repeated block (a file edited by hand) keeps every copy's words.
-        found[open_key] = found.get(open_key, "") + content
-
     for marker in _MARKER.finditer(text):
         key = (marker.group(2), marker.group(3))
         if open_key is not None:
-            close(marker.start())
+            spans.append((open_key, content_start, marker.start()))
             closes = marker.group(1) == "end" and key == open_key
             open_key = None
             if closes:
@@ -95,8 +87,44 @@ def find_blocks(text: str) -> Kept:
             open_key = key
             content_start = min(len(text), marker.end() + 1)
     if open_key is not None:
-        close(len(text))
+        spans.append((open_key, content_start, len(text)))
+    return spans
+
+
+def find_blocks(text: str) -> Kept:
+    """The content of every marked block in `text`."""
+    found: dict[Key, str] = {}
+    for key, start, end in _spans(text):
+        content = text[start:end]
+        if content and not content.endswith("\n"):
+            content += "\n"
+        # A repeated block (a file edited by hand) keeps every copy's words.
+        found[key] = found.get(key, "") + content
     return Kept(found)
+
+
+def _digest(text: str) -> str:
+    """Digest of what the export generated: the text less the user's words and digest lines."""
+    text = _DIGEST.sub("", text)
+    parts: list[str] = []
+    position = 0
+    for _, start, end in _spans(text):
+        parts.append(text[position:start])
+        position = max(position, end)
+    parts.append(text[position:])
+    return hashlib.sha256("".join(parts).encode("utf-8", "replace")).hexdigest()[:16]
+
+
+def sign(text: str) -> str:
+    """`text` with a last line recording the digest of its generated part."""
+    body = text + "\n"
+    return f"{body}<!-- reader:digest {_digest(body)} -->\n"
+
+
+def edited_outside_blocks(text: str) -> bool:
+    """Whether a signed export was changed outside its blocks (or lost its digest line)."""
+    recorded = [match.group(1) for match in _DIGEST.finditer(text)]
+    return not recorded or recorded[-1] != _digest(text)
 
 
 def leftovers(kept: Kept, rendered: str) -> list[tuple[Key, str]]:

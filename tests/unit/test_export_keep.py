@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.export import keep
-from reader.export.exporter import export_article
+from reader.export.exporter import Item, export_article, export_to_folder
 from tests.unit.export_support import document, highlight, record
 
 MINE = "My own summary.\n\n  - with a list\n\n\n<!-- and a comment -->\n# and a heading\n"
@@ -83,3 +83,32 @@ def test_marker_ids_are_plain_whatever_the_stored_id():
         )
         == "w\n"
     )
+
+
+def test_edits_outside_the_blocks_are_saved_before_the_file_is_replaced(tmp_path: Path):
+    doc = document()
+    notes = [highlight(doc, "shallows", note="first note")]
+    path = export_article(record(), notes, doc, tmp_path)
+    _write_into(path, "article", record().id, MINE)
+    edited = path.read_text().replace("first note", "first note, which I reworded here")
+    path.write_text(edited)
+    notes[0].note, notes[0].updated = "second note", "2026-07-01T00:00:00+00:00"
+    [written] = export_to_folder([Item(record(), notes, doc)], tmp_path)
+    assert written.changed and written.backup == tmp_path / "The heron (edited).md"
+    assert written.backup.read_text() == edited
+    text = path.read_text()
+    assert "second note" in text and "reworded" not in text
+    assert keep.find_blocks(text).get("article", record().id) == MINE
+
+
+def test_no_copy_is_made_when_only_the_blocks_were_written_in(tmp_path: Path):
+    doc = document()
+    notes = [highlight(doc, "shallows", note="first note")]
+    path = export_article(record(), notes, doc, tmp_path)
+    assert not keep.edited_outside_blocks(path.read_text())
+    _write_into(path, "highlight", notes[0].id, ON_HERON)
+    assert not keep.edited_outside_blocks(path.read_text())
+    notes[0].note, notes[0].updated = "second note", "2026-07-01T00:00:00+00:00"
+    [written] = export_to_folder([Item(record(), notes, doc)], tmp_path)
+    assert written.changed and written.backup is None
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["The heron.md"]
