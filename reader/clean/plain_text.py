@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from reader.clean.headings import heading_markdown, is_heading
 from reader.clean.lines import Kind, Line, classify, split_lines
-from reader.clean.metadata import find, is_byline, is_date
+from reader.clean.metadata import find, is_byline, is_date, is_headline
 from reader.cleaned import CleanBlock, Cleaned, keyed
 from reader.document import Metadata
 from reader.markdown_escape import escape_markdown
@@ -20,9 +20,16 @@ def clean_plain_text(text: str, origin: str = "") -> Cleaned:
     classify(lines)
     if not lines:
         return Cleaned(Metadata(source=origin), ())
-    first, last = article_span(lines)
+    if any(line.kind is Kind.BAD for line in lines):
+        first, last = article_span(lines)
+    else:
+        first, last = 0, len(lines) - 1  # nothing looks like page chrome: it is all article
     # A byline or date among the article's first lines: the metadata may reach that far down.
     top = first
+    # The article's first line shaped like a headline, above its prose, is its title.
+    opening = lines[first]
+    if first < last and opening.kind is Kind.SHORT and lines[first + 1].kind is Kind.GOOD:
+        top = first + 1 if is_headline(opening) else top
     for index in range(first, min(first + 4, last)):
         if is_byline(lines[index], named=True) or is_date(lines[index]):
             top = index + 1

@@ -128,3 +128,16 @@ def test_hard_wrapped_paragraphs_are_joined():
     cleaned = _clean("\n\n".join(paragraphs))
     body = to_text(cleaned, body_only=True).split("\n\n")
     assert body == [f"{sentence} ({i})" for i in range(4)]
+
+
+def test_text_without_any_chrome_is_kept_whole():
+    poem = "Night Harbour\n\nThe boats come in\nlate and slow,\nthe gulls asleep\nin a row.\n"
+    cleaned = _clean(poem)
+    assert cleaned.metadata.title == ""
+    assert all(block.kept for block in cleaned.blocks)
+    assert to_text(cleaned, body_only=True).split("\n\n")[1:] == [
+        "The boats come in",
+        "late and slow,",
+        "the gulls asleep",
+        "in a row.",
+    ]
