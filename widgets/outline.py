@@ -44,6 +44,8 @@ class Outline(OptionList):
 
     def mark(self, section: int | None) -> None:
         """Show which section is being read (unless the user is moving in the outline)."""
+        if section == self.current_section:
+            return
         self.current_section = section
         if section is not None and not self.has_focus:
             self.highlighted = section

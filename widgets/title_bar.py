@@ -30,10 +30,14 @@ class TitleBar(Horizontal):
 
     def set_loading(self, loading: bool) -> None:
         self.loading = loading
-        self.query_one("#progress", Label).update("loading…" if loading else "")
+        self._shown = "loading…" if loading else ""
+        self.query_one("#progress", Label).update(self._shown)
 
     def set_progress(self, progress: float, section: str = "") -> None:
         if getattr(self, "loading", False):
             return
         label = f"{section}  {round(progress * 100)}%" if section else f"{round(progress * 100)}%"
-        self.query_one("#progress", Label).update(label)
+        # Updating a label costs a layout pass: only when the words change (not every line).
+        if label != getattr(self, "_shown", None):
+            self._shown = label
+            self.query_one("#progress", Label).update(label)

@@ -1,0 +1,99 @@
+"""Key-to-repaint in the document view, in process (headless), with many highlights.
+
+Opens the 3 MB Markdown book with N highlights spread through it, then times each key from
+the press until the screen has been redrawn (Pilot press + pause), median of several presses.
+Prints a table; not a test.
+
+    python benchmarks/bench_view.py [--highlights 5000] [--repeat 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+import make_book  # noqa: E402
+
+from reader.anchor import describe, text_hash  # noqa: E402
+from reader.article import open_source  # noqa: E402
+from store.library import Library  # noqa: E402
+from store.records import AnnotationRecord, article_id_for  # noqa: E402
+from widgets.app import ReaderApp  # noqa: E402
+from widgets.document_view import DocumentView  # noqa: E402
+
+
+def seed_highlights(library: Library, article_id: str, text: str, count: int) -> None:
+    rng = random.Random(7)
+    digest = text_hash(text)
+    for _ in range(count):
+        start = rng.randrange(0, len(text) - 200)
+        end = start + rng.randrange(20, 150)
+        fields = describe(text, start, end, digest).fields()
+        color = rng.choice(["yellow", "green", "blue", "pink", "purple"])
+        library.save_annotation(AnnotationRecord(article_id=article_id, color=color, **fields))
+
+
+async def measure(app: ReaderApp, keys: list[str], repeat: int) -> dict[str, float]:
+    results: dict[str, float] = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(DocumentView)
+        for key in keys:
+            samples = []
+            for _ in range(repeat):
+                if key in ("G", "end"):
+                    await pilot.press("g")
+                    await pilot.pause()
+                started = time.perf_counter()
+                await pilot.press(key)
+                await pilot.pause()
+                # Draw every visible row, as the compositor would after the key.
+                for y in range(view.scrollable_content_region.height):
+                    view.render_line(y)
+                samples.append(time.perf_counter() - started)
+            results[key] = statistics.median(samples) * 1000
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--highlights", type=int, default=5000)
+    parser.add_argument("--repeat", type=int, default=15)
+    args = parser.parse_args()
+    book = make_book.ensure_book("md") if hasattr(make_book, "ensure_book") else None
+    if book is None:
+        book = HERE / "data" / "book.md"
+        if not book.exists():
+            raise SystemExit("run `make book` first")
+    store = Path(tempfile.mkdtemp())
+    library = Library(store)
+    source, cleaned = open_source(book)
+    app = ReaderApp(source, cleaned, library)
+    started = time.perf_counter()
+    seed_highlights(library, article_id_for(source.origin), app.document.text, args.highlights)
+    seeding = time.perf_counter() - started
+    started = time.perf_counter()
+    app = ReaderApp(source, cleaned, library)  # opening anchors every highlight
+    opening = time.perf_counter() - started
+    keys = ["j", "space", "G", "right_square_bracket", "w", "greater_than_sign"]
+    timings = asyncio.run(measure(app, keys, args.repeat))
+    print(f"document view, 3 MB book, {args.highlights} highlights, 120x40, headless")
+    print(f"seed highlights: {seeding:.2f} s; open with anchoring: {opening * 1000:.0f} ms")
+    print(f"{'key':<22}{'median ms':>10}")
+    for key, value in timings.items():
+        print(f"{key:<22}{value:>10.1f}")
+    print("floor: key-to-repaint <= 30 ms median")
+
+
+if __name__ == "__main__":
+    main()
