@@ -12,6 +12,7 @@ from typing import Protocol
 
 from reader.anchor import Anchor, Resolver, Selectors, Status, describe, text_hash
 from reader.document import Document
+from reader.sanitize import clean_text
 from store.records import AnnotationRecord, now
 
 COLORS: tuple[str, ...] = ("yellow", "green", "blue", "pink", "purple")
@@ -119,8 +120,10 @@ class AnnotationSet:
         self._change(annotation_id, "colour", color=color)
 
     def set_note(self, annotation_id: str, note: str, tags: list[str]) -> None:
-        clean_tags = list(dict.fromkeys(t.strip().lstrip("#") for t in tags if t.strip("# ")))
-        self._change(annotation_id, "note", note=note, tags=clean_tags)
+        """Set the note and tags, with anything a terminal would act on removed."""
+        tags = [" ".join(clean_text(tag).split()).lstrip("#") for tag in tags]
+        clean_tags = list(dict.fromkeys(tag for tag in tags if tag))
+        self._change(annotation_id, "note", note=clean_text(note), tags=clean_tags)
 
     def reattach(self, annotation_id: str, start: int, end: int) -> None:
         """Anchor an (orphaned) annotation to text[start:end], keeping its note."""

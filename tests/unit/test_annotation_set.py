@@ -43,3 +43,12 @@ def test_reanchors_when_the_text_changes_and_orphans_deleted_text(tmp_path: Path
     assert [p.record.id for p in notes.placed][-1] == gone.id  # orphans listed last, kept
     notes.reattach(gone.id, 0, 5)
     assert not notes.get(gone.id).orphaned
+
+
+def test_notes_and_tags_lose_terminal_escapes(tmp_path: Path):
+    notes = AnnotationSet(Library(tmp_path), "a1", parse_markdown(TEXT))
+    record = notes.add(0, 5)
+    notes.set_note(record.id, "red \x1b[31mtext\x1b[0m\x07", ["\x1b]8;;x\x07tag", "#ok"])
+    saved = notes.get(record.id).record
+    assert saved.note == "red text"
+    assert saved.tags == ["tag", "ok"]
