@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
 from dataclasses import dataclass
 from enum import StrEnum
@@ -122,6 +123,9 @@ def _utf32_order(data: bytes) -> str | None:
     return None
 
 
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_:.-]+)""", re.IGNORECASE)
+
+
 def decode(data: bytes, declared: str | None = None) -> str:
     """Bytes to text: BOMs honoured, UTF-8 preferred, then the declared or detected encoding."""
     for bom, codec in (
@@ -140,9 +144,13 @@ def decode(data: bytes, declared: str | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    if declared:
+    # The server's charset, else the page's own <meta charset> (saved HTML files keep it).
+    meta = _META_CHARSET.search(data[:4096])
+    for label in (declared, meta.group(1).decode("ascii") if meta else None):
+        if not label:
+            continue
         try:
-            return data.decode(declared)
+            return data.decode(label)
         except (LookupError, UnicodeDecodeError):
             pass
     from charset_normalizer import from_bytes

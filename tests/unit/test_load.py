@@ -110,3 +110,11 @@ def test_a_huge_single_line_is_cleaned(tmp_path, capsys):
     path.write_text(words * 15_000, encoding="utf-8")  # about 1 MB
     assert main(["clean", str(path), "--format", "text", "--body-only"]) == 0
     assert capsys.readouterr().out.strip() == (words * 15_000).strip()
+
+
+def test_html_meta_charset_is_honoured():
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+        "</head><body><p>Привет, мир! Это проверка кодировки.</p></body></html>"
+    )
+    assert "Привет, мир!" in load_bytes(page.encode("cp1251"), "page.html").text
