@@ -141,7 +141,7 @@ class ReaderApp(App[int]):
     def action_export(self) -> None:
         """Export this article's highlights and notes to Markdown; say where."""
         from reader.errors import ReaderError
-        from reader.export.exporter import ExportOptions, export_article
+        from reader.export.exporter import ExportOptions, Item, default_folder, export_to_folder
 
         if self.loading:
             self.notify("Still loading the article: try again in a moment.", markup=False)
@@ -150,11 +150,15 @@ class ReaderApp(App[int]):
         notes = self.library.annotations(self.article.id)
         try:
             options = ExportOptions(meanings=self.library.color_meanings())
-            path = export_article(self.article, notes, self.document, options=options)
+            item = Item(self.article, notes, self.document)
+            [written] = export_to_folder([item], default_folder(), options)
         except ReaderError as error:
             self.notify(str(error), title="Export failed", severity="error", markup=False)
             return
-        self.notify(f"{len(notes)} highlights exported to {path}", title="Export", markup=False)
+        message = f"{len(notes)} highlights exported to {written.path}"
+        if written.backup is not None:
+            message += f"\nYour edits outside the kept blocks are saved in {written.backup.name}"
+        self.notify(message, title="Export", markup=False)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
