@@ -22,12 +22,14 @@ class KeySpec:
     footer: bool = False
     display: str | None = None
     """How the help screen writes the keys, when not just the key names joined."""
+    label: str = ""
+    """A short word for the footer (the description otherwise)."""
 
     def binding(self) -> Binding:
         return Binding(
             self.keys,
             self.action,
-            self.description,
+            self.label or self.description,
             show=self.footer,
             id=self.id,
             key_display=self.display.split(" ")[0] if self.display else None,
@@ -44,8 +46,8 @@ READING: tuple[KeySpec, ...] = (
     KeySpec("half.up", "ctrl+u", "half_page(-1)", "Half page up", "Move"),
     KeySpec("top", "g,home", "top", "Beginning of article", "Move", display="g Home"),
     KeySpec("bottom", "G,end", "bottom", "End of article", "Move", display="G End"),
-    KeySpec("section.next", "]", "section(1)", "Next section", "Move", footer=True),
-    KeySpec("section.previous", "[", "section(-1)", "Previous section", "Move", footer=True),
+    KeySpec("section.next", "]", "section(1)", "Next section", "Move"),
+    KeySpec("section.previous", "[", "section(-1)", "Previous section", "Move"),
     KeySpec("paragraph.next", "}", "paragraph(1)", "Next paragraph", "Move"),
     KeySpec("paragraph.previous", "{", "paragraph(-1)", "Previous paragraph", "Move"),
     KeySpec("word.next", "w", "word(1)", "Next word", "Move"),
@@ -60,7 +62,13 @@ READING: tuple[KeySpec, ...] = (
     KeySpec("select.paragraph", "p", "select_paragraph", "Select the paragraph", "Select"),
     KeySpec("select.cancel", "escape", "cancel_selection", "Cancel the selection", "Select"),
     KeySpec(
-        "highlight", "h", "highlight", "Highlight selection or sentence", "Annotate", footer=True
+        "highlight",
+        "h",
+        "highlight",
+        "Highlight selection or sentence",
+        "Annotate",
+        footer=True,
+        label="Highlight",
     ),
     KeySpec("color.1", "1", "color(0)", "Colour 1 (yellow)", "Annotate"),
     KeySpec("color.2", "2", "color(1)", "Colour 2 (green)", "Annotate"),
@@ -70,7 +78,9 @@ READING: tuple[KeySpec, ...] = (
     KeySpec("highlight.next", ">", "next_highlight(1)", "Next highlight", "Annotate"),
     KeySpec("highlight.previous", "<", "next_highlight(-1)", "Previous highlight", "Annotate"),
     KeySpec("highlight.delete", "x", "delete_highlight", "Delete highlight", "Annotate"),
-    KeySpec("note", "a", "note", "Note and tags on highlight", "Annotate", footer=True),
+    KeySpec(
+        "note", "a", "note", "Note and tags on highlight", "Annotate", footer=True, label="Note"
+    ),
     KeySpec("block.toggle", "r", "toggle_block", "Remove block / restore removed block", "Clean"),
 )
 
@@ -79,7 +89,9 @@ SCREEN: tuple[KeySpec, ...] = (
     KeySpec("search", "/", "search", "Search", "Search", footer=True),
     KeySpec("outline", "t", "toggle_outline", "Outline", "View", footer=True),
     KeySpec("undo", "u", "undo", "Undo the last annotation change", "Annotate"),
-    KeySpec("panel", "H", "toggle_panel", "Annotation panel", "Annotate", footer=True),
+    KeySpec(
+        "panel", "H", "toggle_panel", "Annotation panel", "Annotate", footer=True, label="Notes"
+    ),
     KeySpec("meanings", "M", "color_meanings", "Say what each colour means", "Annotate"),
     KeySpec("removed", "R", "toggle_removed", "Show/hide removed blocks, with reasons", "Clean"),
 )
