@@ -182,6 +182,7 @@ class DocumentView(ScrollView, can_focus=True):
         self._relayouting = False
         self.marks: list[Mark] = []
         self._marks_by_block: dict[int, list[tuple[int, Mark]]] = {}
+        self._mark_starts: list[int] = []
         self.set_reactive(DocumentView.column_width, column_width)
 
     # ----------------------------------------------------------------- layout
@@ -539,6 +540,7 @@ class DocumentView(ScrollView, can_focus=True):
             for block in range(first, last + 1):
                 by_block.setdefault(block, []).append((order, mark))
         self._marks_by_block = by_block
+        self._mark_starts = sorted({mark.start for mark in marks})
         self._strips.clear()
         self.refresh()
 
@@ -639,7 +641,7 @@ class DocumentView(ScrollView, can_focus=True):
         self.post_message(NoteRequested(start, end))
 
     def action_next_highlight(self, direction: int) -> None:
-        starts = sorted({mark.start for mark in self.marks})
+        starts = self._mark_starts
         if direction > 0:
             index = bisect.bisect_right(starts, self.cursor)
             target = starts[index] if index < len(starts) else None
