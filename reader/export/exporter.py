@@ -106,19 +106,36 @@ def render_json(items: Sequence[Item], meanings: Mapping[str, str] | None = None
     return jsonld.collection(views)
 
 
-def _is_ours(article_id: str | None, fmt: str) -> Callable[[Path], bool]:
-    """Whether a file is an earlier export of this article (None: of several articles)."""
+def _is_ours(
+    article_id: str | None, fmt: str, heads: dict[Path, str] | None = None
+) -> Callable[[Path], bool]:
+    """Whether a file is an earlier export of this article (None: of several articles).
+
+    What it reads is left in `heads`, so the file is not read twice.
+    """
     if fmt == MARKDOWN and article_id is not None:
         mark = keep.article_mark(article_id)
     else:
         mark = f'"{jsonld.article_urn(article_id) if article_id else jsonld.SEVERAL}"'
-    return lambda path: mark in files.read_head(path)
+
+    def is_ours(path: Path) -> bool:
+        head = files.read_head(path)
+        if heads is not None:
+            heads[path] = head
+        return mark in head
+
+    return is_ours
 
 
 def _write_markdown(
-    path: Path, item: Item, template: render.Template, options: ExportOptions
+    path: Path,
+    item: Item,
+    template: render.Template,
+    options: ExportOptions,
+    head: str | None = None,
 ) -> Written:
-    old = files.read_text(path)
+    """Write one article's export to `path`; `head` is what `files.read_head` read of it."""
+    old = head if head is not None and len(head) < files.HEAD_CHARS else files.read_text(path)
     kept = keep.find_blocks(old) if old is not None else keep.Kept({})
     stamp = model.exported_at(item.record, item.annotations)
     if old is not None and (previous := _EXPORTED_LINE.search(old)):
@@ -170,11 +187,12 @@ def export_to_folder(
     taken: set[Path] = set()
     written: list[Written] = []
     for item in items:
-        is_ours = _is_ours(item.record.id, options.format)
+        heads: dict[Path, str] = {}
+        is_ours = _is_ours(item.record.id, options.format, heads)
         stem = files.safe_stem(item.record.title or "Untitled")
         path = files.choose_path(folder, stem, suffix, is_ours, taken)
         if template is not None:
-            written.append(_write_markdown(path, item, template, options))
+            written.append(_write_markdown(path, item, template, options, heads.get(path)))
         else:
             written.append(_write_json(path, [item], options))
     return written

@@ -19,7 +19,8 @@ MAX_NAME_BYTES = 120
 # Separators, characters Windows forbids, and anything invisible.
 _FORBIDDEN = re.compile(r'[/\\:*?"<>|\x00-\x1f\x7f]')
 _RESERVED = re.compile(r"(CON|PRN|AUX|NUL|COM\d|LPT\d)(\..*)?", re.IGNORECASE)
-_OWNERSHIP_READ_LIMIT = 1 << 20
+HEAD_CHARS = 1 << 20
+"""How much of a file `read_head` reads: a shorter result is the whole file."""
 
 
 def safe_stem(title: str, limit: int = MAX_NAME_BYTES) -> str:
@@ -74,7 +75,7 @@ def read_head(path: Path) -> str:
     """The start of a file as text (enough to find our markers), "" if unreadable."""
     try:
         with path.open("r", encoding="utf-8", errors="replace") as handle:
-            return handle.read(_OWNERSHIP_READ_LIMIT)
+            return handle.read(HEAD_CHARS)
     except OSError:
         return ""
 

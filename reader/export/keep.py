@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 ARTICLE = "article"
@@ -21,10 +22,11 @@ HIGHLIGHT = "highlight"
 
 # A marker is a whole line: a begin marker may carry a hint after the id.
 _MARKER = re.compile(
-    r"^<!-- reader:(begin|end) (article|highlight) ([A-Za-z0-9_-]+)(?: [^\n]*)? -->[ \t]*$",
+    r"<!-- reader:(begin|end) (article|highlight) ([A-Za-z0-9_-]+)(?: [^\n]*)? -->[ \t]*$",
     re.MULTILINE,
 )
-_DIGEST = re.compile(r"^<!-- reader:digest ([0-9a-f]{16}) -->[ \t]*(?:\n|$)", re.MULTILINE)
+_PREFIX = "<!-- reader:"
+_DIGEST = re.compile(r"<!-- reader:digest ([0-9a-f]{16}) -->[ \t]*(?:\n|$)")
 _SAFE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _HINT = {
     ARTICLE: "write below; this block is kept when you export again",
@@ -66,6 +68,18 @@ class Kept:
         return self.blocks.get((kind, marker_id(raw_id)), "")
 
 
+def _lines_matching(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Matches of `pattern` at the start of a line of ours (found by their common prefix:
+    much faster than a MULTILINE "^" search over a whole file)."""
+    at = text.find(_PREFIX)
+    while at != -1:
+        if at == 0 or text[at - 1] == "\n":
+            match = pattern.match(text, at)
+            if match:
+                yield match
+        at = text.find(_PREFIX, at + 1)
+
+
 def _spans(text: str) -> list[tuple[Key, int, int]]:
     """(key, start, end) of each block's content, in file order.
 
@@ -75,7 +89,7 @@ def _spans(text: str) -> list[tuple[Key, int, int]]:
     spans: list[tuple[Key, int, int]] = []
     open_key: Key | None = None
     content_start = 0
-    for marker in _MARKER.finditer(text):
+    for marker in _lines_matching(_MARKER, text):
         key = (marker.group(2), marker.group(3))
         if open_key is not None:
             spans.append((open_key, content_start, marker.start()))
@@ -105,7 +119,13 @@ def find_blocks(text: str) -> Kept:
 
 def _digest(text: str) -> str:
     """Digest of what the export generated: the text less the user's words and digest lines."""
-    text = _DIGEST.sub("", text)
+    digests = list(_lines_matching(_DIGEST, text))
+    if digests:
+        pieces, position = [], 0
+        for match in digests:
+            pieces.append(text[position : match.start()])
+            position = match.end()
+        text = "".join(pieces) + text[position:]
     parts: list[str] = []
     position = 0
     for _, start, end in _spans(text):
@@ -123,13 +143,13 @@ def sign(text: str) -> str:
 
 def edited_outside_blocks(text: str) -> bool:
     """Whether a signed export was changed outside its blocks (or lost its digest line)."""
-    recorded = [match.group(1) for match in _DIGEST.finditer(text)]
+    recorded = [match.group(1) for match in _lines_matching(_DIGEST, text)]
     return not recorded or recorded[-1] != _digest(text)
 
 
 def leftovers(kept: Kept, rendered: str) -> list[tuple[Key, str]]:
     """Non-empty blocks of the old file that the new render no longer has a place for."""
-    present = {(m.group(2), m.group(3)) for m in _MARKER.finditer(rendered)}
+    present = {(m.group(2), m.group(3)) for m in _lines_matching(_MARKER, rendered)}
     return [
         (key, content)
         for key, content in kept.blocks.items()
