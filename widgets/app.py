@@ -74,7 +74,10 @@ class ReaderApp(App[int]):
             )
         )
         if self.loading:
-            self.run_worker(self._clean_in_background, thread=True, exit_on_error=False)
+            # After the first frame: a worker thread holding the GIL would delay that paint.
+            self.call_after_refresh(
+                self.run_worker, self._clean_in_background, thread=True, exit_on_error=False
+            )
 
     def _clean_in_background(self) -> None:
         cleaned = clean(self.source)
