@@ -72,8 +72,8 @@ class ReadingScreen(Screen[None]):
                 position=self.start_position,
                 id="document",
             )
-            yield AnnotationPanel()
-        yield SearchBar()
+        # The annotation panel and the search prompt are mounted on first use: fewer
+        # widgets to style before the first paint.
         yield Footer()
 
     def on_mount(self) -> None:
@@ -140,7 +140,8 @@ class ReadingScreen(Screen[None]):
             ]
         )
         meanings = self.app.library.color_meanings()  # type: ignore[attr-defined]
-        self.query_one(AnnotationPanel).show(self.annotations.placed, meanings)
+        for panel in self.query(AnnotationPanel):
+            panel.show(self.annotations.placed, meanings)
 
     def on_highlight_requested(self, event: HighlightRequested) -> None:
         if not self._ready():
@@ -218,8 +219,16 @@ class ReadingScreen(Screen[None]):
                 markup=False,
             )
 
-    def action_toggle_panel(self) -> None:
-        panel = self.query_one(AnnotationPanel)
+    async def action_toggle_panel(self) -> None:
+        panels = self.query(AnnotationPanel)
+        if panels:
+            panel = panels.first()
+        else:
+            panel = AnnotationPanel()
+            await self.query_one("#body").mount(panel)
+            if self._annotations is not None:
+                meanings = self.app.library.color_meanings()  # type: ignore[attr-defined]
+                panel.show(self.annotations.placed, meanings)
         panel.toggle_class("-visible")
         if panel.has_class("-visible"):
             panel.query_one("#panel-filter").focus()
@@ -277,10 +286,14 @@ class ReadingScreen(Screen[None]):
 
     # ---------------------------------------------------------------- search
 
-    def action_search(self) -> None:
+    async def action_search(self) -> None:
         self._search_origin = self.view.position
         self._search_origin_y = int(self.view.scroll_offset.y)
-        self.query_one(SearchBar).open()
+        bars = self.query(SearchBar)
+        bar = bars.first() if bars else SearchBar()
+        if not bars:
+            await self.mount(bar, after="#body")
+        bar.open()
 
     @on(Input.Changed, "#search")
     def search_as_you_type(self, event: Input.Changed) -> None:
@@ -305,6 +318,6 @@ class ReadingScreen(Screen[None]):
         self.view.focus()
 
     def on_document_view_search_updated(self, event: DocumentView.SearchUpdated) -> None:
-        bar = self.query_one(SearchBar)
-        if event.current is not None:
-            bar.border_subtitle = f"{event.current + 1}/{event.count}"
+        for bar in self.query(SearchBar):
+            if event.current is not None:
+                bar.border_subtitle = f"{event.current + 1}/{event.count}"
