@@ -17,9 +17,21 @@ def search_pattern(query: str) -> re.Pattern[str] | None:
     return re.compile(r"\s+".join(re.escape(word) for word in words), flags)
 
 
-def find_all(text: str, query: str) -> list[tuple[int, int]]:
-    """Every non-overlapping match of `query` in `text`, as (start, end) offsets."""
+def lowered(text: str) -> str | None:
+    """`text` in lower case when that keeps every offset (no character changes length)."""
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+def find_all(text: str, query: str, low: str | None = None) -> list[tuple[int, int]]:
+    """Every non-overlapping match of `query` in `text`, as (start, end) offsets.
+
+    `low` (from `lowered(text)`) makes a lower-case query a plain, faster search.
+    """
     pattern = search_pattern(query)
     if pattern is None:
         return []
+    if low is not None and pattern.flags & re.IGNORECASE:
+        plain = re.compile(pattern.pattern)  # the query is all lower case already
+        return [match.span() for match in plain.finditer(low)]
     return [match.span() for match in pattern.finditer(text)]

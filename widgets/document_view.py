@@ -24,7 +24,7 @@ from textual.strip import Strip
 from reader import text_units
 from reader.annotation_set import COLORS
 from reader.document import BlockKind, Document, Span, SpanKind
-from reader.search import find_all
+from reader.search import find_all, lowered
 from widgets import keymap
 from widgets.line_layout import Layout, Line, LineKind, layout_document
 from widgets.messages import (
@@ -183,6 +183,7 @@ class DocumentView(ScrollView, can_focus=True):
         self.marks: list[Mark] = []
         self._marks_by_block: dict[int, list[tuple[int, Mark]]] = {}
         self._mark_starts: list[int] = []
+        self._low_text: tuple[Document, str | None] | None = None
         self.set_reactive(DocumentView.column_width, column_width)
 
     # ----------------------------------------------------------------- layout
@@ -400,7 +401,9 @@ class DocumentView(ScrollView, can_focus=True):
     def search(self, query: str, origin: int | None = None) -> int:
         """Highlight every match of `query`; jump to the first at or after `origin`."""
         self.search_query = query
-        self._set_matches(find_all(self.document.text, query))
+        if self._low_text is None or self._low_text[0] is not self.document:
+            self._low_text = (self.document, lowered(self.document.text))
+        self._set_matches(find_all(self.document.text, query, self._low_text[1]))
         if self.matches:
             origin = self.position if origin is None else origin
             index = bisect.bisect_left(self.match_ends, origin + 1)
