@@ -128,6 +128,9 @@ class Harness:
                 result.errors.append(_last_words(self.tmux.screen()))
                 return
             result.first_paint.append(painted)
+            # A large article shows its head first and says "loading…" until the whole is
+            # cleaned: time the keys on the whole article, not during the background work.
+            self.wait_for(lambda screen: not shows(screen, ("loading…",)), time.perf_counter())
             if case.search:
                 self.tmux.keys("/")
                 self.settle()

@@ -482,7 +482,11 @@ class DocumentView(ScrollView, can_focus=True):
         if not keep_selection:
             self.selection_anchor = None
         new = self._cursor_extent()
-        self._invalidate(min(old[0], new[0]), max(old[1], new[1]))
+        if self.selection_anchor is None:
+            self._invalidate(*old)
+            self._invalidate(*new)
+        else:
+            self._invalidate(min(old[0], new[0]), max(old[1], new[1]))
         if scroll:
             self._scroll_cursor_into_view()
 
@@ -527,9 +531,14 @@ class DocumentView(ScrollView, can_focus=True):
         if not self.layout_cache:
             return
         first, last = self.line_of(start), self.line_of(max(start, end - 1))
-        for y in range(first, last + 1):
+        # The cache holds at most a few screens: walk it rather than a long range of lines.
+        cached = self._strips.keys()
+        for y in [y for y in cached if first <= y <= last]:
             self._strips.discard(y)
-        self.refresh_lines(first, last - first + 1)
+        top = int(self.scroll_offset.y)
+        first, last = max(first, top), min(last, top + self.scrollable_content_region.height)
+        if first <= last:
+            self.refresh_lines(first, last - first + 1)
 
     # ------------------------------------------------------------ highlights
 
