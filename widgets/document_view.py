@@ -761,9 +761,10 @@ class DocumentView(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         strip = self._strips.get(index)
         if strip is None:
-            strip = self._render_layout_line(lines[index], base)
+            # Cached at the widget's width (a resize clears the cache): no new Strip per frame.
+            strip = self._render_layout_line(lines[index], base).crop_extend(0, width, base)
             self._strips[index] = strip
-        return strip.crop_extend(0, width, base)
+        return strip
 
     def _render_layout_line(self, line: Line, base: Style) -> Strip:
         column = self.text_width
