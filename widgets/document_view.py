@@ -184,6 +184,7 @@ class DocumentView(ScrollView, can_focus=True):
         self._marks_by_block: dict[int, list[tuple[int, Mark]]] = {}
         self._mark_starts: list[int] = []
         self._low_text: tuple[Document, str | None] | None = None
+        self._strips_width = 0
         self.set_reactive(DocumentView.column_width, column_width)
 
     # ----------------------------------------------------------------- layout
@@ -224,11 +225,15 @@ class DocumentView(ScrollView, can_focus=True):
         self._post_position()
 
     def on_resize(self, event: events.Resize) -> None:
+        width = self.scrollable_content_region.width
         if self.layout_cache is None or self.text_width != self._layout_width:
             self._relayout()
-        else:
+        elif width != self._strips_width:
             self._strips.clear()
-            self.virtual_size = Size(self.scrollable_content_region.width, len(self.layout_lines))
+        # Rows are cached at a width: a change of height alone (the search prompt opening or
+        # closing) keeps them.
+        self._strips_width = width
+        self.virtual_size = Size(width, len(self.layout_lines))
 
     def watch_column_width(self) -> None:
         if self.layout_cache is not None:
