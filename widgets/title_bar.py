@@ -16,7 +16,14 @@ class TitleBar(Horizontal):
         color: $foreground;
         padding: 0 1;
         #title { width: 1fr; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis; }
-        #progress { width: auto; color: $foreground-muted; }
+        /* A fixed share of the bar, so updating it needs no new layout. */
+        #progress {
+            width: 45%;
+            color: $foreground-muted;
+            text-align: right;
+            text-wrap: nowrap;
+            text-overflow: ellipsis;
+        }
     }
     """
 
@@ -40,4 +47,4 @@ class TitleBar(Horizontal):
         # Updating a label costs a layout pass: only when the words change (not every line).
         if label != getattr(self, "_shown", None):
             self._shown = label
-            self.query_one("#progress", Label).update(label)
+            self.query_one("#progress", Label).update(label, layout=False)
