@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
@@ -20,10 +21,15 @@ from store.library import Library
 from store.records import ArticleRecord, article_id_for, now
 from widgets import keymap
 from widgets.document_view import DocumentView
-from widgets.help_screen import HelpScreen
-from widgets.library_screen import LibraryChoice, LibraryScreen
+from widgets.library_choice import LibraryChoice
 from widgets.messages import BlockToggleRequested
 from widgets.reading_screen import ReadingScreen
+
+if TYPE_CHECKING:
+    from widgets.library_screen import LibraryScreen
+
+# The help and library screens, the note editor and the export are imported when first used:
+# the article's first paint waits for every import made before it.
 
 
 class ReaderApp(App[int]):
@@ -129,6 +135,8 @@ class ReaderApp(App[int]):
         self.exit(0)
 
     def action_library(self) -> None:
+        from widgets.library_screen import LibraryScreen
+
         if not isinstance(self.screen, LibraryScreen):
             self.save_article()
             self.push_screen(LibraryScreen(self.library, current=self.article.id))
@@ -164,10 +172,14 @@ class ReaderApp(App[int]):
         self.notify(message, title="Export", markup=False)
 
     def action_help(self) -> None:
+        from widgets.help_screen import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        from widgets.library_screen import LibraryScreen
+
         yield from super().get_system_commands(screen)
         targets: list[tuple[tuple[keymap.KeySpec, ...], object]] = [(keymap.APP, self)]
         if isinstance(screen, ReadingScreen):

@@ -12,7 +12,8 @@ from textual.screen import Screen
 from store.library import Library
 from widgets import keymap
 from widgets.help_screen import HelpScreen
-from widgets.library_screen import LibraryChoice, LibraryScreen
+from widgets.library_choice import LibraryChoice
+from widgets.library_screen import LibraryScreen
 
 
 class LibraryApp(App[None]):

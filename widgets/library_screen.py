@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from rich.text import Text
@@ -17,14 +16,7 @@ from store.library import Library
 from store.records import AnnotationRecord, ArticleRecord
 from widgets import keymap
 from widgets.confirm_delete import ConfirmDelete, DeleteChoice
-
-
-@dataclass(frozen=True, slots=True)
-class LibraryChoice:
-    """What the reader picked: an article, maybe at one of its highlights."""
-
-    article_id: str
-    annotation_id: str | None = None
+from widgets.library_choice import LibraryChoice
 
 
 def _cell(text: str, width: int = 0) -> Text:

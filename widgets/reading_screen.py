@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -12,8 +14,6 @@ from textual.widgets import Footer, Input, OptionList
 from reader.annotation_set import COLORS, AnnotationSet
 from reader.document import Document
 from widgets import keymap
-from widgets.annotation_panel import AnnotationPanel
-from widgets.color_meanings import ColorMeanings
 from widgets.document_view import DocumentView, Mark
 from widgets.messages import (
     DeleteRequested,
@@ -21,10 +21,16 @@ from widgets.messages import (
     NoteRequested,
     RecolorRequested,
 )
-from widgets.note_editor import NoteEditor, NoteResult
 from widgets.outline import Outline
 from widgets.search_bar import SearchBar
 from widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from widgets.annotation_panel import AnnotationPanel
+    from widgets.note_editor import NoteResult
+
+# The annotation panel, the note editor and the colour meanings dialog are imported on first
+# use: every import made before the first paint delays it.
 
 
 class ReadingScreen(Screen[None]):
@@ -140,8 +146,8 @@ class ReadingScreen(Screen[None]):
             ]
         )
         meanings = self.app.library.color_meanings()  # type: ignore[attr-defined]
-        for panel in self.query(AnnotationPanel):
-            panel.show(self.annotations.placed, meanings)
+        for panel in self.query("AnnotationPanel"):
+            cast("AnnotationPanel", panel).show(self.annotations.placed, meanings)
 
     def on_highlight_requested(self, event: HighlightRequested) -> None:
         if not self._ready():
@@ -176,6 +182,7 @@ class ReadingScreen(Screen[None]):
         if placed is None:
             return
         record = placed.record
+        from widgets.note_editor import NoteEditor
 
         def save(result: NoteResult | None) -> None:
             if result is not None:
@@ -197,6 +204,8 @@ class ReadingScreen(Screen[None]):
         self.notify(f"Undone: {undone}", markup=False)
 
     def action_color_meanings(self) -> None:
+        from widgets.color_meanings import ColorMeanings
+
         library = self.app.library  # type: ignore[attr-defined]
 
         def save(meanings: dict[str, str] | None) -> None:
@@ -220,6 +229,8 @@ class ReadingScreen(Screen[None]):
             )
 
     async def action_toggle_panel(self) -> None:
+        from widgets.annotation_panel import AnnotationPanel
+
         panels = self.query(AnnotationPanel)
         if panels:
             panel = panels.first()

@@ -8,8 +8,7 @@ from reader.load import Source
 from reader.stored_article import reopen
 from store.library import Library
 from widgets.app import ReaderApp
-from widgets.library_app import LibraryApp
-from widgets.library_screen import LibraryChoice
+from widgets.library_choice import LibraryChoice
 
 
 def prepare(library: Library, choice: LibraryChoice) -> tuple[Source, Cleaned | None]:
@@ -35,6 +34,8 @@ def run_session(
     notice = ""
     while True:
         if opened is None:
+            from widgets.library_app import LibraryApp
+
             shelf = LibraryApp(library, notice)
             shelf.run()
             choice = shelf.choice

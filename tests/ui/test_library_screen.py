@@ -17,7 +17,8 @@ from tests.ui.helpers import make_app, write_article
 from widgets import library_screen
 from widgets.confirm_delete import ConfirmDelete
 from widgets.library_app import LibraryApp
-from widgets.library_screen import LibraryChoice, LibraryScreen
+from widgets.library_choice import LibraryChoice
+from widgets.library_screen import LibraryScreen
 from widgets.reading_screen import ReadingScreen
 from widgets.session import prepare
 
