@@ -91,6 +91,7 @@ class DocumentView(ScrollView, can_focus=True):
         "document-view--search-match",
         "document-view--search-current",
         "document-view--cursor",
+        "document-view--cursor-unfocused",
         "document-view--selection",
         "document-view--overlap",
         "document-view--note-marker",
@@ -118,6 +119,9 @@ class DocumentView(ScrollView, can_focus=True):
         & > .document-view--search-match { background: $warning 40%; }
         & > .document-view--search-current { background: $warning; color: $background; }
         & > .document-view--cursor { text-style: reverse; }
+        /* Not a :blur rule: a change of component styles redraws the whole view, and focus
+           moves each time the search prompt closes. on_focus/on_blur redraw the cursor alone. */
+        & > .document-view--cursor-unfocused { text-style: underline; }
         & > .document-view--selection { background: $primary 60%; }
         & > .document-view--overlap { text-style: underline; }
         & > .document-view--note-marker { color: $accent; text-style: bold; }
@@ -126,7 +130,6 @@ class DocumentView(ScrollView, can_focus=True):
         & > .document-view--hl-blue { background: #2b4f8a; }
         & > .document-view--hl-pink { background: #8a3b6b; }
         & > .document-view--hl-purple { background: #5b3b8a; }
-        &:blur > .document-view--cursor { text-style: underline; }
     }
     """
 
@@ -169,6 +172,10 @@ class DocumentView(ScrollView, can_focus=True):
         self._pending_position: int | None = position
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
+        self._styles_key: tuple[Style, ...] = ()
+        """The styles the cached rows were drawn with: a CSS update that changes none of them
+        (Textual re-applies CSS on every focus change) keeps the rows."""
+        self._check_styles = False
         self.matches: list[tuple[int, int]] = []
         self.match_ends: list[int] = []
         self.current_match: int | None = None
@@ -260,8 +267,21 @@ class DocumentView(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._styles.clear()
-        self._strips.clear()
+        self._check_styles = True
+
+    def _styles_changed(self) -> bool:
+        """Whether the CSS now gives other styles than the cached rows were drawn with."""
+        key = (
+            self.rich_style,
+            *(
+                self.get_component_rich_style(name, partial=True)
+                for name in sorted(self.COMPONENT_CLASSES)
+            ),
+        )
+        if key == self._styles_key:
+            return False
+        self._styles_key = key
+        return True
 
     # --------------------------------------------------------------- position
 
@@ -757,18 +777,48 @@ class DocumentView(ScrollView, can_focus=True):
             self._styles[name] = style
         return style
 
+    def _cursor_style(self) -> Style:
+        return self._style("cursor" if self.has_focus else "cursor-unfocused")
+
+    # Textual redraws a whole widget when it gains or loses focus; here only the cursor's
+    # look depends on focus, so only its lines are drawn again (the search prompt's Enter
+    # hands focus back to the view, and a full redraw of the screen took ~40 ms).
+    def watch_has_focus(self, has_focus: bool) -> None:
+        """No CSS rule of this view depends on focus: skip Textual's re-styling, which would
+        draw every row again."""
+
+    def _on_focus(self, event: events.Focus) -> None:
+        event.prevent_default()
+        self.has_focus = True
+        self._invalidate(*self._cursor_extent())
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantFocus(self))
+
+    def _on_blur(self, event: events.Blur) -> None:
+        event.prevent_default()
+        self.has_focus = False
+        self._invalidate(*self._cursor_extent())
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantBlur(self))
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        if self._check_styles:
+            self._check_styles = False
+            if self._styles_changed():
+                self._styles.clear()
+                self._strips.clear()
         index = int(self.scroll_offset.y) + y
+        strip = self._strips.get(index)
+        if strip is not None:
+            return strip
+        # Cached at the widget's width (a resize clears the cache): no new Strip per frame.
+        width = self.scrollable_content_region.width
         base = self.rich_style
         lines = self.layout_lines
         if index >= len(lines):
             return Strip.blank(width, base)
-        strip = self._strips.get(index)
-        if strip is None:
-            # Cached at the widget's width (a resize clears the cache): no new Strip per frame.
-            strip = self._render_layout_line(lines[index], base).crop_extend(0, width, base)
-            self._strips[index] = strip
+        strip = self._render_layout_line(lines[index], base).crop_extend(0, width, base)
+        self._strips[index] = strip
         return strip
 
     def _render_layout_line(self, line: Line, base: Style) -> Strip:
@@ -785,7 +835,7 @@ class DocumentView(ScrollView, can_focus=True):
             if kind is LineKind.REMOVED and line.literal.startswith("removed:"):
                 style = base + self._style("removed-label")
             if kind is LineKind.REMOVED and line.removed == self.ghost:
-                style = style + self._style("cursor")
+                style = style + self._cursor_style()
             if line.prefix:
                 segments.append(Segment(line.prefix, base + self._style("marker")))
             segments.append(Segment(line.literal, style))
@@ -868,7 +918,7 @@ class DocumentView(ScrollView, can_focus=True):
         if self.ghost is None:
             cursor_start, cursor_end = self.cursor_span()
             if cursor_start < end and cursor_end > start:
-                found.append(Decoration(cursor_start, cursor_end, self._style("cursor")))
+                found.append(Decoration(cursor_start, cursor_end, self._cursor_style()))
         return found
 
     def _spans_between(self, start: int, end: int) -> list[Span]:

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Label
+from textual.widgets import DataTable, Input, Label
 
 from reader.errors import ReaderError
 from reader.sanitize import strip_control
@@ -16,6 +16,7 @@ from store.library import Library
 from store.records import AnnotationRecord, ArticleRecord
 from widgets import keymap
 from widgets.confirm_delete import ConfirmDelete, DeleteChoice
+from widgets.key_bar import KeyBar
 from widgets.library_choice import LibraryChoice
 
 
@@ -62,7 +63,7 @@ class LibraryScreen(Screen[None]):
         yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
         yield DataTable(id="hits", cursor_type="row", zebra_stripes=True)
         yield Label("", id="empty", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#articles", DataTable).add_columns(

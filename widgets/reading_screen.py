@@ -6,15 +6,16 @@ from typing import TYPE_CHECKING, cast
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Container, Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList
+from textual.widgets import Input, Label, OptionList
 
 from reader.annotation_set import COLORS, AnnotationSet
 from reader.document import Document
 from widgets import keymap
 from widgets.document_view import DocumentView, Mark
+from widgets.key_bar import KeyBar
 from widgets.messages import (
     DeleteRequested,
     HighlightRequested,
@@ -39,6 +40,12 @@ class ReadingScreen(Screen[None]):
     DEFAULT_CSS = """
     ReadingScreen {
         #body { height: 1fr; }
+        /* The search prompt takes the footer's row, as in less and vim: opening or closing
+           it changes no other widget's size, so nothing else is laid out or drawn again. */
+        #bottom { dock: bottom; height: 1; }
+        #bottom.-searching KeyBar { display: none; }
+        #match-count { display: none; dock: right; width: auto; padding: 0 1; background: $panel; }
+        #bottom.-searching #match-count { display: block; }
         Outline.-hidden { display: none; }
     }
     """
@@ -80,7 +87,8 @@ class ReadingScreen(Screen[None]):
             )
         # The annotation panel and the search prompt are mounted on first use: fewer
         # widgets to style before the first paint.
-        yield Footer()
+        with Container(id="bottom"):
+            yield KeyBar()
 
     def on_mount(self) -> None:
         if not self.document.sections:
@@ -303,7 +311,9 @@ class ReadingScreen(Screen[None]):
         bars = self.query(SearchBar)
         bar = bars.first() if bars else SearchBar()
         if not bars:
-            await self.mount(bar, after="#body")
+            count = Label("", id="match-count", markup=False)
+            await self.query_one("#bottom").mount_all([count, bar])
+        self.query_one("#bottom").add_class("-searching")
         bar.open()
 
     @on(Input.Changed, "#search")
@@ -316,19 +326,29 @@ class ReadingScreen(Screen[None]):
 
     @on(Input.Submitted, "#search")
     def keep_search(self, event: Input.Submitted) -> None:
-        self.query_one(SearchBar).close()
+        self._close_search()
         self.view.focus()
         if event.value.strip() and not self.view.matches:
             self.notify(f"Not found: {event.value}", severity="warning", markup=False)
 
     @on(SearchBar.Cancelled)
     def cancel_search(self) -> None:
-        self.query_one(SearchBar).close()
+        self._close_search()
         self.view.clear_search()
         self.view.scroll_to_line(self._search_origin_y)
         self.view.focus()
 
+    def _close_search(self) -> None:
+        self.query_one(SearchBar).close()
+        self.query_one("#bottom").remove_class("-searching")
+
     def on_document_view_search_updated(self, event: DocumentView.SearchUpdated) -> None:
-        for bar in self.query(SearchBar):
-            if event.current is not None:
-                bar.border_subtitle = f"{event.current + 1}/{event.count}"
+        if not self.query_one("#bottom").has_class("-searching"):
+            return  # n and N after the prompt closed: the view shows where the match is
+        for count in self.query("#match-count").results(Label):
+            if not event.search_query.strip():
+                count.update("")
+            elif event.current is None:
+                count.update("no match")
+            else:
+                count.update(f"{event.current + 1}/{event.count}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.console import Console
+from textual.app import App
 
 from reader.article import open_source
 from store.library import Library
@@ -42,6 +43,11 @@ def screen_text(view: DocumentView) -> str:
     """What the view shows right now, row by row, as plain text."""
     height = view.scrollable_content_region.height
     return "\n".join(view.render_line(y).text.rstrip() for y in range(height))
+
+
+def whole_screen_text(app: App[object]) -> str:
+    """Everything the terminal shows right now, row by row, as plain text."""
+    return "\n".join(strip.text.rstrip() for strip in app.screen._compositor.render_strips())
 
 
 def rendered_text(renderable: object, width: int = 120) -> str:

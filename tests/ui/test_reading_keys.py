@@ -16,6 +16,7 @@ from tests.ui.helpers import (
     screen_text,
     top_line_text,
     view_of,
+    whole_screen_text,
     write_article,
 )
 from widgets.help_screen import HelpScreen
@@ -220,3 +221,55 @@ async def test_mouse_wheel_scrolls(long_article, temp_store):
             view.post_message(MouseScrollDown(view, 40, 10, 0, 1, 0, False, False, False))
         await pilot.pause()
         assert view.scroll_offset.y > 0
+
+
+async def test_search_prompt_counts_matches_and_gives_back_the_footer(long_article, temp_store):
+    app = make_app(long_article, temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"topic 4")
+        bottom_row = whole_screen_text(app).splitlines()[-1]
+        assert "topic 4" in bottom_row
+        assert "1/6" in bottom_row
+        assert "Search" not in bottom_row  # the prompt has the footer's row
+        await pilot.press(*"zzz")
+        assert "no match" in whole_screen_text(app).splitlines()[-1]
+        await pilot.press("escape")
+        bottom_row = whole_screen_text(app).splitlines()[-1]
+        assert "/ Search" in bottom_row and "topic 4" not in bottom_row
+
+
+async def test_clicking_a_key_in_the_footer_runs_it(long_article, temp_store):
+    app = make_app(long_article, temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        outline = app.screen.query_one(Outline)
+        bottom_row = whole_screen_text(app).splitlines()[-1]
+        x = bottom_row.index("t Outline")
+        assert outline.display
+        await pilot.click(offset=(x + 2, SIZE[1] - 1))
+        assert not outline.display
+
+
+def _cursor_looks(view) -> tuple[bool, bool]:
+    """(reverse, underline) of the cursor's word as drawn."""
+    start, end = view.cursor_span()
+    word = view.document.text[start:end]
+    y = view.line_of(start) - int(view.scroll_offset.y)
+    for segment in view.render_line(y):
+        if segment.text == word and segment.style is not None:
+            if segment.style.reverse or segment.style.underline:
+                return bool(segment.style.reverse), bool(segment.style.underline)
+    raise AssertionError(f"cursor word {word!r} not drawn on its line")
+
+
+async def test_cursor_shows_whether_the_text_has_focus(long_article, temp_store):
+    app = make_app(long_article, temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        view = view_of(app)
+        await pilot.press("w")
+        assert _cursor_looks(view) == (True, False)  # focused: reverse video
+        await pilot.press("tab")  # the outline takes the focus
+        assert not view.has_focus
+        assert _cursor_looks(view) == (False, True)  # unfocused: underlined
+        await pilot.press("slash", *"topic", "enter")
+        assert view.has_focus
+        assert _cursor_looks(view)[0]
