@@ -255,9 +255,9 @@ def _cursor_looks(view) -> tuple[bool, bool]:
     word = view.document.text[start:end]
     y = view.line_of(start) - int(view.scroll_offset.y)
     for segment in view.render_line(y):
-        if segment.text == word and segment.style is not None:
-            if segment.style.reverse or segment.style.underline:
-                return bool(segment.style.reverse), bool(segment.style.underline)
+        style = segment.style
+        if segment.text == word and style is not None and (style.reverse or style.underline):
+            return bool(style.reverse), bool(style.underline)
     raise AssertionError(f"cursor word {word!r} not drawn on its line")
 
 
