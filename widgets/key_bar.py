@@ -1,8 +1,9 @@
-"""The footer: the main keys of whatever has the focus, drawn as one line.
+"""The footer: the main keys of whatever has the focus, drawn as one line (or a prompt).
 
 Textual's `Footer` mounts a widget per key and recomposes on every change of focus, which
 costs tens of milliseconds each time the search prompt closes or a dialog opens. This bar is
 one widget: it rebuilds its line only when the keys shown change, and repaints that line.
+While the search prompt is open, the bar shows the prompt in the same row instead.
 """
 
 from __future__ import annotations
@@ -38,6 +39,12 @@ class KeyBar(Widget, can_focus=False):
         self._shown: Shown = ()
         self._spans: list[tuple[int, int, str]] = []
         """Cell ranges of each key and its description, for clicks."""
+        self._prompt: Content | None = None
+
+    def show_prompt(self, prompt: Content | None) -> None:
+        """Show `prompt` in place of the keys; None shows the keys again."""
+        self._prompt = prompt
+        self.refresh()
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -70,6 +77,9 @@ class KeyBar(Widget, can_focus=False):
         return (binding.key, self.app.get_key_display(binding), binding.description, enabled)
 
     def render(self) -> RenderResult:
+        if self._prompt is not None:
+            self._spans = []
+            return self._prompt
         parts: list[str | tuple[str, str]] = []
         self._spans = []
         position = 0

@@ -118,6 +118,14 @@ BUILTIN: tuple[KeySpec, ...] = (
     KeySpec("outline.jump", "enter", "", "Jump to the outline entry", "View", display="Enter"),
     KeySpec("search.accept", "enter", "", "Search: keep matches, close", "Search", display="Enter"),
     KeySpec("search.cancel", "escape", "", "Search: cancel, go back", "Search", display="Esc"),
+    KeySpec(
+        "search.edit",
+        "",
+        "",
+        "Search: edit the query (move, delete a word, delete to start)",
+        "Search",
+        display="← → ctrl+w ctrl+u",
+    ),
     KeySpec("palette", "ctrl+p", "command_palette", "Command palette", "App", display="ctrl+p"),
     KeySpec("drag", "", "", "Mouse drag: select text", "Select", display="drag"),
     KeySpec(

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Container, Horizontal
+from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Input, Label, OptionList
+from textual.widgets import OptionList
 
 from reader.annotation_set import COLORS, AnnotationSet
 from reader.document import Document
@@ -23,7 +23,7 @@ from widgets.messages import (
     RecolorRequested,
 )
 from widgets.outline import Outline
-from widgets.search_bar import SearchBar
+from widgets.search_prompt import Outcome, SearchPrompt
 from widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -40,12 +40,6 @@ class ReadingScreen(Screen[None]):
     DEFAULT_CSS = """
     ReadingScreen {
         #body { height: 1fr; }
-        /* The search prompt takes the footer's row, as in less and vim: opening or closing
-           it changes no other widget's size, so nothing else is laid out or drawn again. */
-        #bottom { dock: bottom; height: 1; }
-        #bottom.-searching KeyBar { display: none; }
-        #match-count { display: none; dock: right; width: auto; padding: 0 1; background: $panel; }
-        #bottom.-searching #match-count { display: block; }
         Outline.-hidden { display: none; }
     }
     """
@@ -73,6 +67,9 @@ class ReadingScreen(Screen[None]):
         self.column_width = column_width
         self.start_position = position
         self._search_origin = 0
+        self._prompt: SearchPrompt | None = None
+        """The open search prompt, or None."""
+        self._match_count = ""
         self._search_origin_y = 0
 
     def compose(self) -> ComposeResult:
@@ -87,8 +84,8 @@ class ReadingScreen(Screen[None]):
             )
         # The annotation panel and the search prompt are mounted on first use: fewer
         # widgets to style before the first paint.
-        with Container(id="bottom"):
-            yield KeyBar()
+        # The search prompt is drawn in the key bar's row, as in less and vim.
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if not self.document.sections:
@@ -305,50 +302,76 @@ class ReadingScreen(Screen[None]):
 
     # ---------------------------------------------------------------- search
 
-    async def action_search(self) -> None:
+    def action_search(self) -> None:
+        if not self.view.has_focus:
+            self.view.focus()  # n and N, after the prompt, are the text's keys
         self._search_origin = self.view.position
         self._search_origin_y = int(self.view.scroll_offset.y)
-        bars = self.query(SearchBar)
-        bar = bars.first() if bars else SearchBar()
-        if not bars:
-            count = Label("", id="match-count", markup=False)
-            await self.query_one("#bottom").mount_all([count, bar])
-        self.query_one("#bottom").add_class("-searching")
-        bar.open()
+        self._prompt = SearchPrompt()
+        self._match_count = ""
+        self._show_prompt()
 
-    @on(Input.Changed, "#search")
-    def search_as_you_type(self, event: Input.Changed) -> None:
-        if event.value.strip():
-            self.view.search(event.value, origin=self._search_origin)
+    def on_key(self, event: events.Key) -> None:
+        """While the search prompt is open, every key edits it (the bindings wait)."""
+        prompt = self._prompt
+        if prompt is None:
+            return
+        event.stop()
+        event.prevent_default()
+        outcome = prompt.key(event)
+        if outcome is Outcome.CHANGED:
+            self._search_as_you_type()
+        elif outcome is Outcome.ACCEPT:
+            self._keep_search()
+        elif outcome is Outcome.CANCEL:
+            self._cancel_search()
+        if self._prompt is not None:
+            self._show_prompt()
+
+    def on_paste(self, event: events.Paste) -> None:
+        if self._prompt is not None:
+            event.stop()
+            if self._prompt.insert(event.text) is Outcome.CHANGED:
+                self._search_as_you_type()
+            self._show_prompt()
+
+    def _show_prompt(self) -> None:
+        prompt = self._prompt
+        self.query_one(KeyBar).show_prompt(
+            None if prompt is None else prompt.content(self._match_count)
+        )
+
+    def _search_as_you_type(self) -> None:
+        assert self._prompt is not None
+        query = self._prompt.text
+        if query.strip():
+            self.view.search(query, origin=self._search_origin)
         else:
+            self._match_count = ""
             self.view.clear_search()
             self.view.scroll_to_line(self._search_origin_y)
 
-    @on(Input.Submitted, "#search")
-    def keep_search(self, event: Input.Submitted) -> None:
-        self._close_search()
-        self.view.focus()
-        if event.value.strip() and not self.view.matches:
-            self.notify(f"Not found: {event.value}", severity="warning", markup=False)
+    def _keep_search(self) -> None:
+        assert self._prompt is not None
+        query = self._prompt.text
+        self._prompt = None
+        self._show_prompt()
+        if query.strip() and not self.view.matches:
+            self.notify(f"Not found: {query}", severity="warning", markup=False)
 
-    @on(SearchBar.Cancelled)
-    def cancel_search(self) -> None:
-        self._close_search()
+    def _cancel_search(self) -> None:
+        self._prompt = None
+        self._show_prompt()
         self.view.clear_search()
         self.view.scroll_to_line(self._search_origin_y)
-        self.view.focus()
-
-    def _close_search(self) -> None:
-        self.query_one(SearchBar).close()
-        self.query_one("#bottom").remove_class("-searching")
 
     def on_document_view_search_updated(self, event: DocumentView.SearchUpdated) -> None:
-        if not self.query_one("#bottom").has_class("-searching"):
+        if self._prompt is None:
             return  # n and N after the prompt closed: the view shows where the match is
-        for count in self.query("#match-count").results(Label):
-            if not event.search_query.strip():
-                count.update("")
-            elif event.current is None:
-                count.update("no match")
-            else:
-                count.update(f"{event.current + 1}/{event.count}")
+        if not event.search_query.strip():
+            self._match_count = ""
+        elif event.current is None:
+            self._match_count = "no match"
+        else:
+            self._match_count = f"{event.current + 1}/{event.count}"
+        self._show_prompt()

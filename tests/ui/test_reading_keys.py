@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.events import MouseScrollDown
+from textual.events import MouseScrollDown, Paste
 from textual.widgets import Static
 
 from tests.conftest import SEED
@@ -273,3 +273,21 @@ async def test_cursor_shows_whether_the_text_has_focus(long_article, temp_store)
         await pilot.press("slash", *"topic", "enter")
         assert view.has_focus
         assert _cursor_looks(view)[0]
+
+
+async def test_search_prompt_edits_and_takes_a_paste(long_article, temp_store):
+    app = make_app(long_article, temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        view = view_of(app)
+        await pilot.press("slash", *"topc 4", "left", "left", "left", "i")
+        assert "/topic 4" in whole_screen_text(app).splitlines()[-1]
+        assert len(view.matches) == 6
+        await pilot.press("end", "ctrl+u")  # as in a shell: all before the cursor
+        app.screen.post_message(Paste("Paragraph\n5.6"))
+        await pilot.pause()
+        assert "/Paragraph 5.6" in whole_screen_text(app).splitlines()[-1]
+        assert len(view.matches) == 1
+        await pilot.press("q")  # typed into the prompt, not quitting
+        assert app.is_running
+        await pilot.press("backspace", "enter", "n")
+        assert view.current_match == 0  # one match: n wraps round to it
