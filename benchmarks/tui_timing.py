@@ -5,7 +5,9 @@ reading position carries over. Timings are from the harness's side: a key is "re
 the pane's text first differs from before the key; text is "on screen" when a known phrase of
 the article's first paragraph appears in it; "loaded" is when, after that, the screen is still
 and the app idle (a large article is cleaned in the background after its head is shown). Keys
-are timed from an idle app. The pane is polled every --poll-ms.
+are timed from an idle app. The search is typed at the `/` prompt: "/word (jump)" times the
+word's last letter (the view jumps to the first match as you type), "Enter" closes the prompt.
+The pane is polled every --poll-ms.
 
     python benchmarks/tui_timing.py [--runs N] [--poll-ms MS]
 """
@@ -60,6 +62,8 @@ class Result:
     first_paint: list[Timing] = field(default_factory=list)
     ready: list[Timing] = field(default_factory=list)
     """Until the app is idle after launch: a large article's background cleaning done."""
+    search_type: list[Timing] = field(default_factory=list)
+    """The last letter of the search word: the view jumps to the first match (incremental)."""
     search_enter: list[Timing] = field(default_factory=list)
     search_next: list[Timing] = field(default_factory=list)
     end: list[Timing] = field(default_factory=list)
@@ -120,11 +124,11 @@ class Harness:
                 break
         return last, since, cpu_since
 
-    def key_to_repaint(self, *keys: str) -> Timing | None:
+    def key_to_repaint(self, *keys: str, literal: bool = False) -> Timing | None:
         before, _, _ = self.settle()
         cpu_start = cpu_seconds(self.pid)
         start = time.perf_counter()
-        self.tmux.keys(*keys)
+        self.tmux.keys(*keys, literal=literal)
         return self.wait_for(lambda screen: screen != before, start, cpu_start)
 
     def run(self, case: Case, result: Result) -> None:
@@ -146,7 +150,8 @@ class Harness:
             if case.search:
                 self.tmux.keys("/")
                 self.settle()
-                self.tmux.keys(case.search, literal=True)
+                self.tmux.keys(case.search[:-1], literal=True)
+                _add(result.search_type, self.key_to_repaint(case.search[-1], literal=True))
                 _add(result.search_enter, self.key_to_repaint("Enter"))
                 _add(result.search_next, self.key_to_repaint("n"))
                 _add(result.end, self.key_to_repaint("G"))
@@ -211,7 +216,17 @@ def _median_ms(timings: Sequence[Timing]) -> str:
 
 
 def table(rows: list[tuple[Case, Result]], runs: int) -> str:
-    head = ("case", "first paint", "loaded", "/word Enter", "n", "G (End)", "peak RSS", "ok runs")
+    head = (
+        "case",
+        "first paint",
+        "loaded",
+        "/word (jump)",
+        "Enter",
+        "n",
+        "G (End)",
+        "peak RSS",
+        "ok runs",
+    )
     lines = [head]
     for case, r in rows:
         lines.append(
@@ -219,6 +234,7 @@ def table(rows: list[tuple[Case, Result]], runs: int) -> str:
                 case.name,
                 _median_ms(r.first_paint),
                 _median_ms(r.ready),
+                _median_ms(r.search_type) if case.search else "-",
                 _median_ms(r.search_enter) if case.search else "-",
                 _median_ms(r.search_next) if case.search else "-",
                 _median_ms(r.end) if case.search else "-",
