@@ -6,7 +6,6 @@ import bisect
 import dataclasses
 from pathlib import Path
 
-from reader.clean import clean
 from reader.cleaned import Cleaned
 from reader.document import Document, RemovedBlock, parse_markdown
 from reader.load import DEFAULT_MAX_BYTES, Source, load_path, load_target
@@ -53,6 +52,8 @@ def load_source(target: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Sourc
 
 def open_source(target: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Source, Cleaned]:
     """Load a file, `-` or an http(s) URL, and clean it."""
+    from reader.clean import clean  # not at import: the UI process may never clean
+
     source = load_source(target, max_bytes)
     return source, clean(source)
 
@@ -65,6 +66,8 @@ def open_for_reading(
     target: Path | str, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> tuple[Source, Cleaned | None]:
     """Load a source; clean it now unless it is large (then the app cleans it in the background)."""
+    from reader.clean import clean
+
     source = load_source(target, max_bytes)
     return source, (clean(source) if len(source.text) <= LARGE_SOURCE else None)
 

@@ -36,19 +36,27 @@ def _open_parser() -> argparse.ArgumentParser:
 
 def open_article(argv: Sequence[str]) -> int:
     args = _open_parser().parse_args(argv)
-    from reader.article import open_for_reading
-    from store.library import Library
-    from store.paths import store_path
+    from reader import preload
 
-    # Without an article, the session starts in the library.
-    first = None if args.file is None else open_for_reading(args.file)
-    library = Library(store_path(args.store))
-    from widgets.session import run_session
-
+    # The article loads in a child process while this one imports the UI (two cores).
+    loading = None if args.file is None else preload.start(args.file)
     try:
-        return run_session(library, first, column_width=max(20, args.width))
+        from store.library import Library
+        from store.paths import store_path
+        from widgets.session import run_session
+
+        # Without an article, the session starts in the library.
+        first = None
+        if args.file is not None:
+            first = loading.first() if loading is not None else preload.open_now(args.file)
+        library = Library(store_path(args.store))
+        try:
+            return run_session(library, first, column_width=max(20, args.width))
+        finally:
+            library.close()
     finally:
-        library.close()
+        if loading is not None:
+            loading.close()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

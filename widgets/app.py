@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,10 +12,11 @@ from textual.screen import Screen
 
 from reader.annotation_set import AnnotationSet
 from reader.article import build_document, head_source
-from reader.clean import clean
 from reader.cleaned import Cleaned
 from reader.document import Document
+from reader.errors import ReaderError
 from reader.load import Source
+from reader.preload import Whole
 from reader.stored_article import record_for
 from store.library import Library
 from store.records import ArticleRecord, article_id_for, now
@@ -40,18 +41,32 @@ class ReaderApp(App[int]):
     BINDINGS = keymap.bindings(keymap.APP)
 
     def __init__(
-        self, source: Source, cleaned: Cleaned | None, library: Library, column_width: int = 80
+        self,
+        source: Source,
+        cleaned: Cleaned | None,
+        library: Library,
+        column_width: int = 80,
+        rest: Callable[[], Whole] | None = None,
     ) -> None:
-        """Read `source`; with `cleaned` None (a large source), its head shows while the
-        whole is cleaned in the background."""
+        """Read `source`. While the whole article is not ready, its head shows: with `rest`,
+        `source` and `cleaned` are the head and `rest()` blocks until the whole is ready (it
+        runs in a worker thread); with `cleaned` None, the app cleans the source itself."""
         super().__init__()
         self.source = source
         self.library = library
         self.column_width = column_width
         self.next_choice: LibraryChoice | None = None
         """An article picked in the library: the session opens it after this app exits."""
-        self.loading = cleaned is None
-        self.cleaned = cleaned if cleaned is not None else clean(head_source(source))
+        if cleaned is None:
+            from reader.clean import clean
+
+            head = head_source(source)
+            cleaned = clean(head)
+            rest = partial(_clean_whole, source)
+            source = head
+        self._rest = rest
+        self.loading = rest is not None
+        self.cleaned = cleaned
         existing = library.article(article_id_for(source.origin))
         if self.loading:
             self.article = existing or ArticleRecord(
@@ -86,12 +101,24 @@ class ReaderApp(App[int]):
             )
 
     def _clean_in_background(self) -> None:
-        cleaned = clean(self.source)
-        document = build_document(cleaned, frozenset(self.article.overrides))
+        assert self._rest is not None
+        try:
+            source, cleaned, document = self._rest()
+        except ReaderError as error:
+            self.call_from_thread(
+                self.notify, str(error), title="Loading failed", severity="error", markup=False
+            )
+            return
+        overrides = frozenset(self.article.overrides)
+        if document is None or overrides:
+            document = build_document(cleaned, overrides)
         annotations = AnnotationSet(self.library, self.article.id, document)
-        self.call_from_thread(self._loaded, cleaned, document, annotations)
+        self.call_from_thread(self._loaded, source, cleaned, document, annotations)
 
-    def _loaded(self, cleaned: Cleaned, document: Document, annotations: AnnotationSet) -> None:
+    def _loaded(
+        self, source: Source, cleaned: Cleaned, document: Document, annotations: AnnotationSet
+    ) -> None:
+        self.source = source
         self.cleaned = cleaned
         self.document = document
         self.annotations = annotations
@@ -151,7 +178,6 @@ class ReaderApp(App[int]):
 
     def action_export(self) -> None:
         """Export this article's highlights and notes to Markdown; say where."""
-        from reader.errors import ReaderError
         from reader.export.exporter import ExportOptions, Item, default_folder, export_to_folder
 
         if self.loading:
@@ -191,3 +217,9 @@ class ReaderApp(App[int]):
             for spec in specs:
                 run = partial(target.run_action, spec.action)  # type: ignore[attr-defined]
                 yield SystemCommand(spec.description, f"Key: {keymap.shown_keys(spec)}", run)
+
+
+def _clean_whole(source: Source) -> Whole:
+    from reader.clean import clean
+
+    return source, clean(source), None

@@ -73,7 +73,7 @@ class ReadingScreen(Screen[None]):
         self._search_origin_y = 0
 
     def compose(self) -> ComposeResult:
-        yield TitleBar(self.document.title)
+        yield TitleBar(self.document.title, loading=self._annotations is None)
         with Horizontal(id="body"):
             yield Outline(self.document, id="outline")
             yield DocumentView(
@@ -92,7 +92,6 @@ class ReadingScreen(Screen[None]):
             self.query_one(Outline).add_class("-hidden")
         self.view.focus()
         if self._annotations is None:
-            self.query_one(TitleBar).set_loading(True)
             return
         self._announce_annotations()
 

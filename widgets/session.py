@@ -5,6 +5,7 @@ from __future__ import annotations
 from reader.cleaned import Cleaned
 from reader.errors import ReaderError
 from reader.load import Source
+from reader.preload import Opened
 from reader.stored_article import reopen
 from store.library import Library
 from widgets.app import ReaderApp
@@ -26,11 +27,9 @@ def prepare(library: Library, choice: LibraryChoice) -> tuple[Source, Cleaned | 
     return reopen(record)
 
 
-def run_session(
-    library: Library, first: tuple[Source, Cleaned | None] | None, column_width: int
-) -> int:
+def run_session(library: Library, first: Opened | None, column_width: int) -> int:
     """Run the app until the reader quits; the exit status."""
-    opened: tuple[Source, Cleaned | None] | None = first
+    opened = first
     notice = ""
     while True:
         if opened is None:
@@ -42,12 +41,18 @@ def run_session(
             if choice is None:
                 return shelf.return_code or 0
         else:
-            app = ReaderApp(*opened, library, column_width=column_width)
+            app = ReaderApp(
+                opened.source,
+                opened.cleaned,
+                library,
+                column_width=column_width,
+                rest=opened.rest,
+            )
             app.run()
             if app.next_choice is None:
                 return app.return_code or 0
             choice = app.next_choice
         try:
-            opened, notice = prepare(library, choice), ""
+            opened, notice = Opened(*prepare(library, choice)), ""
         except ReaderError as error:
             opened, notice = None, str(error)

@@ -27,24 +27,26 @@ class TitleBar(Horizontal):
     }
     """
 
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, loading: bool = False) -> None:
         super().__init__()
         self._title = title
+        self.is_loading = loading
+        self._shown = "loading…" if loading else "0%"
 
     def compose(self) -> ComposeResult:
         yield Label(self._title, id="title", markup=False)
-        yield Label("0%", id="progress", markup=False)
+        yield Label(self._shown, id="progress", markup=False)
 
     def set_loading(self, loading: bool) -> None:
-        self.loading = loading
+        self.is_loading = loading
         self._shown = "loading…" if loading else ""
         self.query_one("#progress", Label).update(self._shown)
 
     def set_progress(self, progress: float, section: str = "") -> None:
-        if getattr(self, "loading", False):
+        if self.is_loading:
             return
         label = f"{section}  {round(progress * 100)}%" if section else f"{round(progress * 100)}%"
         # Updating a label costs a layout pass: only when the words change (not every line).
-        if label != getattr(self, "_shown", None):
+        if label != self._shown:
             self._shown = label
             self.query_one("#progress", Label).update(label, layout=False)

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from reader.article import LARGE_SOURCE, open_for_reading
+import os
+
+import pytest
+
+from reader import preload
+from reader.article import LARGE_SOURCE, build_document, open_for_reading, open_source
+from reader.cli import main
+from reader.errors import ReaderError
 from store.library import Library
-from tests.ui.helpers import screen_text, view_of
+from tests.ui.helpers import screen_text, view_of, whole_screen_text
 from widgets.app import ReaderApp
 from widgets.reading_screen import ReadingScreen
 
@@ -42,3 +49,62 @@ async def test_head_first_then_whole_with_annotations(tmp_path, temp_store):
         assert len(app.library.annotations(app.article.id)) == 1
         assert isinstance(app.screen, ReadingScreen)
         assert app.library.article(app.article.id).text.startswith("## Chapter 1")
+
+
+async def test_loaded_in_a_child_process_head_first_then_whole(tmp_path, temp_store):
+    path = big_article(tmp_path)
+    loading = preload.start(str(path))
+    assert loading is not None  # fork exists on the machines this runs on
+    try:
+        opened = loading.first()
+        assert opened.rest is not None  # large: the head comes first
+        assert len(opened.source.text) < LARGE_SOURCE
+        app = ReaderApp(opened.source, opened.cleaned, Library(temp_store), rest=opened.rest)
+        async with app.run_test(size=(100, 30)) as pilot:
+            assert "loading…" in whole_screen_text(app).splitlines()[0]
+            assert "Chapter 1 paragraph 1" in screen_text(view_of(app))
+            for _ in range(200):
+                if not app.loading:
+                    break
+                await pilot.pause(0.05)
+            assert not app.loading
+            assert "loading…" not in whole_screen_text(app).splitlines()[0]
+            await pilot.press("G")
+            assert "Chapter 40 paragraph 40" in screen_text(view_of(app))
+            # The same article as cleaned in this process.
+            assert app.document.text == build_document(open_source(path)[1]).text
+    finally:
+        loading.close()
+
+
+def test_a_small_article_comes_whole_from_the_child(tmp_path):
+    path = tmp_path / "short.md"
+    path.write_text("# Short\n\nOne paragraph.", encoding="utf-8")
+    loading = preload.start(str(path))
+    assert loading is not None
+    opened = loading.first()
+    assert opened.rest is None
+    assert opened.cleaned is not None
+    assert build_document(opened.cleaned).text.endswith("One paragraph.")
+
+
+def test_bad_input_in_the_child_is_one_line_and_status_2(tmp_path, capsys):
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    assert main([str(tmp_path / "image.png")]) == 2
+    assert main([str(tmp_path / "missing.txt")]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 2
+    assert "PNG" in lines[0] and "no such file" in lines[1]
+
+
+def test_a_child_that_dies_is_an_error_not_a_hang(tmp_path, monkeypatch):
+    def head_then_crash(path, max_bytes):
+        yield ("head", *open_source(path)[:1], None)
+        os._exit(1)  # as if killed while cleaning the whole
+
+    monkeypatch.setattr(preload, "_messages", head_then_crash)  # the forked child runs it
+    loading = preload.start(str(big_article(tmp_path)))
+    assert loading is not None
+    loading.first()
+    with pytest.raises(ReaderError, match="loading the article failed"):
+        loading.rest()

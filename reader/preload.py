@@ -1,0 +1,134 @@
+"""Load and clean an article in a child process while the terminal UI starts.
+
+Starting the UI means importing Textual, about a quarter of a second of one core; reading,
+decoding and cleaning the article is work of the same size. With `fork` the two run side by
+side on two cores: the parent imports the UI while the child loads. A large article comes in two
+messages: its head (cleaned, shown at once) and then the whole (cleaned and parsed), so the
+parent never holds the interpreter's lock for the long part and keys stay quick while loading.
+
+Where `fork` is missing (Windows), or for standard input and URLs, everything happens in the
+parent, as `article.open_for_reading` does.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import signal
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from reader.cleaned import Cleaned
+from reader.document import Document
+from reader.errors import ReaderError
+from reader.load import DEFAULT_MAX_BYTES, Source, is_url
+
+Whole = tuple[Source, Cleaned, Document | None]
+"""The whole article: source, cleaning, and its Document without user choices (or None)."""
+
+
+@dataclass(frozen=True)
+class Opened:
+    source: Source
+    cleaned: Cleaned | None
+    """None: not cleaned yet (the app cleans it, its head first)."""
+    rest: Callable[[], Whole] | None = None
+    """When given, `source` and `cleaned` are the article's head, and this blocking call
+    returns the whole (call it from a worker thread)."""
+
+
+class Preload:
+    """A child process loading one article; the parent asks for the result when ready."""
+
+    def __init__(self, path: Path, max_bytes: int) -> None:
+        read, write = os.pipe()
+        self._pid = os.fork()
+        if self._pid == 0:  # the child: never returns
+            os.close(read)
+            _child(path, max_bytes, write)
+        os.close(write)
+        self._pipe: IO[bytes] = os.fdopen(read, "rb")
+
+    def first(self) -> Opened:
+        """The article to show now (ReaderError if it cannot be loaded)."""
+        message = self._receive()
+        if message[0] == "whole":
+            self.close()
+            return Opened(message[1], message[2], None)
+        return Opened(message[1], message[2], self.rest)
+
+    def rest(self) -> Whole:
+        message = self._receive()
+        self.close()
+        source, cleaned, document = message[1:]
+        return source, cleaned, document
+
+    def _receive(self) -> tuple[Any, ...]:
+        try:
+            message: tuple[Any, ...] = pickle.load(self._pipe)
+        except (EOFError, OSError, pickle.UnpicklingError):
+            self.close()
+            raise ReaderError("loading the article failed (the loading process ended)") from None
+        if message[0] == "error":
+            self.close()
+            raise ReaderError(message[1])
+        return message
+
+    def close(self) -> None:
+        """Stop the child if it still runs, and reap it."""
+        with contextlib.suppress(OSError):
+            self._pipe.close()
+        if self._pid:
+            with contextlib.suppress(ProcessLookupError, ChildProcessError):
+                os.kill(self._pid, signal.SIGTERM)
+                os.waitpid(self._pid, 0)
+            self._pid = 0
+
+
+def _child(path: Path, max_bytes: int, fd: int) -> None:
+    status = 0
+    try:
+        with os.fdopen(fd, "wb") as out:
+            for message in _messages(path, max_bytes):
+                pickle.dump(message, out, protocol=pickle.HIGHEST_PROTOCOL)
+                out.flush()
+    except BaseException:  # the parent went away, or a bug: never run the parent's code
+        status = 1
+    finally:
+        os._exit(status)
+
+
+def _messages(path: Path, max_bytes: int) -> Any:
+    from reader.article import LARGE_SOURCE, build_document, head_source, load_source
+    from reader.clean import clean
+
+    try:
+        source = load_source(path, max_bytes)
+        if len(source.text) <= LARGE_SOURCE:
+            yield ("whole", source, clean(source))
+            return
+        head = head_source(source)
+        yield ("head", head, clean(head))
+        cleaned = clean(source)
+        yield ("rest", source, cleaned, build_document(cleaned))
+    except ReaderError as error:
+        yield ("error", str(error))
+    except Exception as error:  # a bug in cleaning: say so in one line, in the parent
+        yield ("error", f"{path}: could not clean this article ({type(error).__name__}: {error})")
+
+
+def start(target: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Preload | None:
+    """Start loading `target` in a child process, or None where that cannot be done."""
+    if not hasattr(os, "fork") or target == "-" or is_url(target):
+        return None
+    return Preload(Path(target), max_bytes)
+
+
+def open_now(target: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Opened:
+    """The same in this process: a large article is cleaned later, by the app."""
+    from reader.article import open_for_reading as load_and_clean
+
+    return Opened(*load_and_clean(target, max_bytes))
