@@ -31,15 +31,26 @@ def _open_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--width", type=int, default=80, metavar="CELLS", help="reading column width (80)"
     )
+    parser.add_argument(
+        "--max-size",
+        type=float,
+        metavar="MB",
+        help="refuse articles larger than this (default 52 MB, as reader clean)",
+    )
     return parser
 
 
 def open_article(argv: Sequence[str]) -> int:
     args = _open_parser().parse_args(argv)
+    if args.max_size is not None and args.max_size <= 0:
+        raise ReaderError("--max-size must be a positive number of megabytes")
     from reader import preload
+    from reader.load import DEFAULT_MAX_BYTES
+
+    max_bytes = DEFAULT_MAX_BYTES if args.max_size is None else int(args.max_size * 1e6)
 
     # The article loads in a child process while this one imports the UI (two cores).
-    loading = None if args.file is None else preload.start(args.file)
+    loading = None if args.file is None else preload.start(args.file, max_bytes)
     try:
         from store.library import Library
         from store.paths import store_path
@@ -48,7 +59,9 @@ def open_article(argv: Sequence[str]) -> int:
         # Without an article, the session starts in the library.
         first = None
         if args.file is not None:
-            first = loading.first() if loading is not None else preload.open_now(args.file)
+            first = (
+                loading.first() if loading is not None else preload.open_now(args.file, max_bytes)
+            )
         library = Library(store_path(args.store))
         try:
             return run_session(library, first, column_width=max(20, args.width))

@@ -118,3 +118,14 @@ def test_html_meta_charset_is_honoured():
         "</head><body><p>Привет, мир! Это проверка кодировки.</p></body></html>"
     )
     assert "Привет, мир!" in load_bytes(page.encode("cp1251"), "page.html").text
+
+
+def test_the_reader_refuses_a_file_over_its_max_size_in_one_line(tmp_path, capsys):
+    path = tmp_path / "long.txt"
+    path.write_text("A paragraph of an article.\n\n" * 80_000, encoding="utf-8")  # 2.2 MB
+    assert main([str(path), "--max-size", "1"]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1
+    assert "over the 1 MB limit" in error and "--max-size" in error
+    assert main([str(path), "--max-size", "0"]) == 2
+    assert "positive" in capsys.readouterr().err
