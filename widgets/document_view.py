@@ -673,9 +673,10 @@ class DocumentView(ScrollView, can_focus=True):
         if mark is not None:
             self.post_message(NoteRequested(mark.start, mark.end, mark.id))
             return
+        at = None if self.selecting else self.cursor
         start, end = self.target_span()
         self.action_cancel_selection()
-        self.post_message(NoteRequested(start, end))
+        self.post_message(NoteRequested(start, end, at=at))
 
     def action_next_highlight(self, direction: int) -> None:
         starts = self._mark_starts

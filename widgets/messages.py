@@ -34,6 +34,9 @@ class NoteRequested(Message):
     start: int
     end: int
     annotation_id: str | None = None
+    at: int | None = None
+    """The cursor, when no text is selected: a highlight there (maybe one requested just
+    before, which the view has not drawn yet) takes the note rather than a new one."""
 
 
 @dataclass

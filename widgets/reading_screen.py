@@ -153,6 +153,12 @@ class ReadingScreen(Screen[None]):
         for panel in self.query("AnnotationPanel"):
             cast("AnnotationPanel", panel).show(self.annotations.placed, meanings)
 
+    def _annotation_at(self, offset: int) -> str | None:
+        """The highlight drawn on top at `offset` (the latest made), if any."""
+        drawn = sorted(self.annotations.attached(), key=lambda p: p.record.created)
+        covering = [p.record.id for p in drawn if p.start <= offset < p.end]
+        return covering[-1] if covering else None
+
     def on_highlight_requested(self, event: HighlightRequested) -> None:
         if not self._ready():
             return
@@ -179,6 +185,10 @@ class ReadingScreen(Screen[None]):
         if not self._ready():
             return
         annotation_id = event.annotation_id
+        if annotation_id is None and event.at is not None:
+            # The stored highlights, not the view's drawing: h then a, typed faster than
+            # the view redraws, puts the note on the highlight h just made.
+            annotation_id = self._annotation_at(event.at)
         if annotation_id is None:
             annotation_id = self.annotations.add(event.start, event.end, self.default_color).id
             self.refresh_annotations()
