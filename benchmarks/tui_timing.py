@@ -51,6 +51,8 @@ class Case:
     """Phrases that start the article's first paragraph; any one on screen counts."""
     search: str = ""
     """A word with several matches, for timing a search jump; empty: no key timings."""
+    highlights: int = 0
+    """Highlights spread over the article in the store before each run."""
 
 
 Timing = tuple[float, float]
@@ -88,6 +90,13 @@ def cases() -> list[Case]:
         Case("seed (5 KB text)", [*reader, str(SEED)], seed_probes, "Moscow"),
         Case("book.txt (3 MB)", [*reader, str(book_txt)], book_probe, make_book.RARE_WORD),
         Case("book.md (3 MB)", [*reader, str(book_md)], book_probe, make_book.RARE_WORD),
+        Case(
+            "book.md + 5,000 highlights",
+            [*reader, str(book_md)],
+            book_probe,
+            make_book.RARE_WORD,
+            highlights=5_000,
+        ),
     ]
 
 
@@ -133,6 +142,8 @@ class Harness:
 
     def run(self, case: Case, result: Result) -> None:
         store = tempfile.mkdtemp(prefix="reader-bench-store-")
+        if case.highlights:
+            shutil.copytree(highlighted_store(case), store, dirs_exist_ok=True)
         try:
             start = time.perf_counter()
             self.pid = self.tmux.spawn(case.argv, {"READER_STORE": store})
@@ -161,6 +172,32 @@ class Harness:
             self.wait_for(lambda _: self.tmux.dead(), time.perf_counter())
         finally:
             shutil.rmtree(store, ignore_errors=True)
+
+
+_STORES: dict[str, str] = {}
+
+
+def highlighted_store(case: Case) -> str:
+    """A store holding `case.highlights` highlights on the case's article (made once)."""
+    if case.name not in _STORES:
+        from bench_view import seed_highlights
+
+        from reader.article import build_document, open_source
+        from store.library import Library
+        from store.records import article_id_for
+
+        store = tempfile.mkdtemp(prefix="reader-bench-template-")
+        library = Library(Path(store))
+        source, cleaned = open_source(Path(case.argv[-1]))
+        text = build_document(cleaned).text
+        real_fsync, os.fsync = os.fsync, lambda fd: None  # setup only: thousands of writes
+        try:
+            seed_highlights(library, article_id_for(source.origin), text, case.highlights)
+        finally:
+            os.fsync = real_fsync
+            library.close()
+        _STORES[case.name] = store
+    return _STORES[case.name]
 
 
 def compile_project() -> None:
