@@ -176,6 +176,9 @@ class DocumentView(ScrollView, can_focus=True):
         """The styles the cached rows were drawn with: a CSS update that changes none of them
         (Textual re-applies CSS on every focus change) keeps the rows."""
         self._check_styles = False
+        self._row_setup: tuple[int, int, int, Style] | None = None
+        """Width, text column, left margin and base style of the rows: the same for every
+        row until a resize or a style change, and costly to ask Textual for each time."""
         self.matches: list[tuple[int, int]] = []
         self.match_ends: list[int] = []
         self.current_match: int | None = None
@@ -214,6 +217,7 @@ class DocumentView(ScrollView, can_focus=True):
         self.layout_cache = layout_document(self.document, self.text_width, self.show_removed)
         self._layout_width = self.text_width
         self._strips.clear()
+        self._row_setup = None
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.layout_lines))
         if keep is not None:
             self._pending_position = None
@@ -232,6 +236,7 @@ class DocumentView(ScrollView, can_focus=True):
         self._post_position()
 
     def on_resize(self, event: events.Resize) -> None:
+        self._row_setup = None
         width = self.scrollable_content_region.width
         if self.layout_cache is None or self.text_width != self._layout_width:
             self._relayout()
@@ -268,6 +273,14 @@ class DocumentView(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._check_styles = True
+        self._row_setup = None
+
+    def _setup(self) -> tuple[int, int, int, Style]:
+        if self._row_setup is None:
+            width = self.scrollable_content_region.width
+            column = self.text_width
+            self._row_setup = (width, column, max(0, (width - column) // 2), self.rich_style)
+        return self._row_setup
 
     def _styles_changed(self) -> bool:
         """Whether the CSS now gives other styles than the cached rows were drawn with."""
@@ -813,8 +826,7 @@ class DocumentView(ScrollView, can_focus=True):
         if strip is not None:
             return strip
         # Cached at the widget's width (a resize clears the cache): no new Strip per frame.
-        width = self.scrollable_content_region.width
-        base = self.rich_style
+        width, _, _, base = self._setup()
         lines = self.layout_lines
         if index >= len(lines):
             return Strip.blank(width, base)
@@ -823,8 +835,7 @@ class DocumentView(ScrollView, can_focus=True):
         return strip
 
     def _render_layout_line(self, line: Line, base: Style) -> Strip:
-        column = self.text_width
-        margin = max(0, (self.scrollable_content_region.width - column) // 2)
+        _, column, margin, _ = self._setup()
         segments = [Segment(" " * margin, base)] if margin else []
         kind = line.kind
         if kind is LineKind.BODY:
