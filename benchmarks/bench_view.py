@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import random
 import statistics
 import sys
@@ -36,12 +35,14 @@ from widgets.document_view import DocumentView  # noqa: E402
 def seed_highlights(library: Library, article_id: str, text: str, count: int) -> None:
     rng = random.Random(7)
     digest = text_hash(text)
+    records = []
     for _ in range(count):
         start = rng.randrange(0, len(text) - 200)
         end = start + rng.randrange(20, 150)
         fields = describe(text, start, end, digest).fields()
         color = rng.choice(["yellow", "green", "blue", "pink", "purple"])
-        library.save_annotation(AnnotationRecord(article_id=article_id, color=color, **fields))
+        records.append(AnnotationRecord(article_id=article_id, color=color, **fields))
+    library.save_annotations(records)
 
 
 ACTIONS = {
@@ -102,12 +103,7 @@ def main() -> None:
     source, cleaned = open_source(book)
     app = ReaderApp(source, cleaned, library)
     started = time.perf_counter()
-    # Setup only: skip fsync while writing thousands of test highlights one by one.
-    real_fsync, os.fsync = os.fsync, lambda fd: None
-    try:
-        seed_highlights(library, article_id_for(source.origin), app.document.text, args.highlights)
-    finally:
-        os.fsync = real_fsync
+    seed_highlights(library, article_id_for(source.origin), app.document.text, args.highlights)
     seeding = time.perf_counter() - started
     started = time.perf_counter()
     app = ReaderApp(source, cleaned, library)  # opening anchors every highlight

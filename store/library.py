@@ -191,6 +191,23 @@ class Library:
         self._article_of_note[record.id] = record.article_id
 
     @_os_errors
+    def save_annotations(self, records: list[AnnotationRecord], touch: bool = True) -> None:
+        """Add or update many annotations with one write per article's notes file (their
+        `updated` time is set now, unless `touch` is False: a change the user did not make)."""
+        by_article: dict[str, dict[str, dict[str, object]]] = {}
+        for record in records:
+            if touch:
+                record.updated = now()
+            by_article.setdefault(record.article_id, {})[record.id] = record.to_dict()
+        for article_id, batch in by_article.items():
+            table = self._notes_table(article_id)
+            with self._locked():
+                storage_of(self._notes_db(article_id)).invalidate()
+                table.put_all(batch)
+            for annotation_id in batch:
+                self._article_of_note[annotation_id] = article_id
+
+    @_os_errors
     def delete_annotation(self, annotation_id: str) -> None:
         article_id = self._article_of_note.get(annotation_id)
         if article_id is None:

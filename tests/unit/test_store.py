@@ -117,3 +117,25 @@ def test_no_temp_files_are_left_behind(tmp_path: Path):
     lib.save_article(_article())
     lib.save_annotation(_note())
     assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]
+
+
+def test_many_annotations_saved_at_once_keep_the_others(tmp_path: Path, monkeypatch):
+    library = Library(tmp_path)
+    library.save_article(_article())
+    kept = _note(exact="Hello", start=0)
+    moved = _note(exact="brave", start=6)
+    library.save_annotation(kept)
+    library.save_annotation(moved)
+    writes = []
+    import store.storage
+
+    real = store.storage.atomic_write
+    monkeypatch.setattr(
+        store.storage, "atomic_write", lambda *a, **k: writes.append(a) or real(*a, **k)
+    )
+    moved.start, moved.end = 7, 12
+    new = _note(exact="world", start=16)
+    library.save_annotations([moved, new], touch=False)
+    assert len(writes) == 1  # one write of the notes file for both
+    reopened = Library(tmp_path).annotations("a1")
+    assert [(n.exact, n.start) for n in reopened] == [("Hello", 0), ("brave", 7), ("world", 16)]
