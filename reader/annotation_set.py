@@ -21,6 +21,7 @@ COLORS: tuple[str, ...] = ("yellow", "green", "blue", "pink", "purple")
 class AnnotationStore(Protocol):
     def annotations(self, article_id: str) -> list[AnnotationRecord]: ...
     def save_annotation(self, record: AnnotationRecord) -> None: ...
+    def save_annotations(self, records: list[AnnotationRecord], touch: bool = True) -> None: ...
     def delete_annotation(self, annotation_id: str) -> None: ...
 
 
@@ -42,6 +43,13 @@ class Placed:
     @property
     def orphaned(self) -> bool:
         return self.anchor.status is Status.ORPHANED
+
+    @property
+    def status(self) -> Status:
+        """How it is anchored; "moved" or "fuzzy" also once its new place was saved."""
+        if self.anchor.status is Status.OK and self.record.reanchored:
+            return Status(self.record.reanchored)
+        return self.anchor.status
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,11 +83,30 @@ class AnnotationSet:
         ordered = sorted(self._records.values(), key=lambda r: (r.start, r.end))
         shift = 0
         self._anchors = {}
+        followed: list[AnnotationRecord] = []
         for record in ordered:
             anchor = resolver.resolve(_selectors(record), shift)
             self._anchors[record.id] = anchor
             if anchor.attached:
                 shift = anchor.start - record.start
+            if anchor.status in (Status.MOVED, Status.FUZZY):
+                followed.append(self._follow(record, anchor))
+        if followed:
+            # Saved, so the next open finds each at once; in one write, and not as a change
+            # the reader made (no undo step, `updated` kept). Orphans are never rewritten.
+            self.store.save_annotations(followed, touch=False)
+
+    def _follow(self, record: AnnotationRecord, anchor: Anchor) -> AnnotationRecord:
+        """The record with selectors for where it re-anchored."""
+        fields = describe(self.document.text, anchor.start, anchor.end, self._hash).fields()
+        original = record.original_exact or (
+            record.exact if fields["exact"] != record.exact else ""
+        )
+        followed = dataclasses.replace(
+            record, **fields, reanchored=anchor.status.value, original_exact=original
+        )
+        self._records[record.id] = followed
+        return followed
 
     def _place(self, record: AnnotationRecord) -> None:
         self._anchors[record.id] = Resolver(self.document.text, self._hash).resolve(
@@ -128,7 +155,7 @@ class AnnotationSet:
     def reattach(self, annotation_id: str, start: int, end: int) -> None:
         """Anchor an (orphaned) annotation to text[start:end], keeping its note."""
         fields = describe(self.document.text, start, end, self._hash).fields()
-        self._change(annotation_id, "re-attach", **fields)
+        self._change(annotation_id, "re-attach", **fields, reanchored="", original_exact="")
 
     def delete(self, annotation_id: str) -> None:
         record = self._records.pop(annotation_id)

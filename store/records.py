@@ -80,6 +80,11 @@ class AnnotationRecord:
     color: str = "yellow"
     note: str = ""
     tags: list[str] = field(default_factory=list)
+    reanchored: str = ""
+    """How the selectors last followed a change of the text by themselves: "moved" or
+    "fuzzy" ("" if never, or since the reader re-attached it)."""
+    original_exact: str = ""
+    """The quote as the reader made it, kept when a fuzzy re-anchoring changed `exact`."""
     id: str = field(default_factory=lambda: uuid.uuid4().hex)
     created: str = field(default_factory=now)
     updated: str = field(default_factory=now)

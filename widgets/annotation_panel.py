@@ -31,7 +31,7 @@ def matches_filter(placed: Placed, query: str) -> bool:
             if not any(tag.casefold().startswith(word[1:]) for tag in record.tags):
                 return False
         elif word in SWATCH or word in ("ok", "moved", "fuzzy", "orphaned"):
-            if word != record.color and word != placed.anchor.status.value:
+            if word != record.color and word != placed.status.value:
                 return False
         elif word not in haystack and not any(word in tag.casefold() for tag in record.tags):
             return False
@@ -45,7 +45,7 @@ def entry(placed: Placed, meanings: dict[str, str]) -> Text:
     text.append("■ ", style=SWATCH.get(record.color, "white"))
     meaning = meanings.get(record.color, "")
     text.append(record.color + (f" ({meaning})" if meaning else ""), style="bold")
-    status = placed.anchor.status.value
+    status = placed.status.value
     if status != "ok":
         text.append(f"  {status}", style="bold red" if placed.orphaned else "yellow")
     quote = " ".join(record.exact.split())

@@ -52,3 +52,46 @@ def test_notes_and_tags_lose_terminal_escapes(tmp_path: Path):
     saved = notes.get(record.id).record
     assert saved.note == "red text"
     assert saved.tags == ["tag", "ok"]
+
+
+def test_reanchored_selectors_are_saved_and_found_at_once_next_time(tmp_path: Path):
+    library = Library(tmp_path)
+    first = parse_markdown(TEXT)
+    notes = AnnotationSet(library, "a1", first)
+    eta = first.text.index("Eta")
+    moved = notes.add(eta, eta + len("Eta theta"))
+    delta = first.text.index("Delta")
+    gone = notes.add(delta, first.text.index("zeta") + 4)
+    gone_before = library.annotations("a1")[0 if gone.start < moved.start else 1]
+    edited = parse_markdown(
+        "# T\n\nA new opening paragraph.\n\nAlpha beta gamma.\n\nEta theta iota kappa.\n"
+    )
+    AnnotationSet(library, "a1", edited)  # opening the edited article re-anchors and saves
+    stored = {r.id: r for r in library.annotations("a1")}
+    assert len(stored) == 2  # nothing lost
+    assert stored[moved.id].start == edited.text.index("Eta theta")
+    assert stored[moved.id].prefix.endswith("Alpha beta gamma.\n\n")
+    assert stored[moved.id].reanchored == "moved"
+    assert stored[moved.id].updated == moved.updated  # not a change the reader made
+    assert stored[gone.id] == gone_before  # the orphan is never rewritten
+    reopened = AnnotationSet(library, "a1", edited)
+    placed = reopened.get(moved.id)
+    assert placed is not None
+    assert placed.anchor.status.value == "ok"  # found where it was saved, no search
+    assert placed.status.value == "moved"  # and the panel still says it moved
+    assert reopened.get(gone.id).orphaned
+
+
+def test_a_fuzzy_reanchoring_keeps_the_quote_as_made(tmp_path: Path):
+    library = Library(tmp_path)
+    text = "# T\n\nThe committee approved the harbour budget on Tuesday after a long debate.\n"
+    first = parse_markdown(text)
+    notes = AnnotationSet(library, "a1", first)
+    start = first.text.index("approved")
+    made = notes.add(start, first.text.index("Tuesday") + len("Tuesday"))
+    edited = parse_markdown(text.replace("harbour budget", "harbor budget"))
+    AnnotationSet(library, "a1", edited)
+    [record] = library.annotations("a1")
+    assert record.reanchored == "fuzzy"
+    assert record.exact == "approved the harbor budget on Tuesday"
+    assert record.original_exact == made.exact == "approved the harbour budget on Tuesday"
