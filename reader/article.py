@@ -8,7 +8,8 @@ from pathlib import Path
 
 from reader.cleaned import Cleaned
 from reader.document import Document, RemovedBlock, parse_markdown
-from reader.load import DEFAULT_MAX_BYTES, Source, load_path, load_target
+from reader.limits import DEFAULT_MAX_BYTES
+from reader.load import Source, load_path, load_target
 
 
 def build_document(cleaned: Cleaned, overrides: frozenset[str] = frozenset()) -> Document:

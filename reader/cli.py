@@ -45,7 +45,7 @@ def open_article(argv: Sequence[str]) -> int:
     if args.max_size is not None and args.max_size <= 0:
         raise ReaderError("--max-size must be a positive number of megabytes")
     from reader import preload
-    from reader.load import DEFAULT_MAX_BYTES
+    from reader.limits import DEFAULT_MAX_BYTES
 
     max_bytes = DEFAULT_MAX_BYTES if args.max_size is None else int(args.max_size * 1e6)
 

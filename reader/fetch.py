@@ -5,7 +5,8 @@ from __future__ import annotations
 import httpx
 
 from reader.errors import ReaderError
-from reader.load import DEFAULT_MAX_BYTES, Source, SourceKind, load_bytes
+from reader.limits import DEFAULT_MAX_BYTES
+from reader.load import Source, SourceKind, load_bytes
 
 TIMEOUT = httpx.Timeout(20.0, connect=10.0)
 MAX_REDIRECTS = 5

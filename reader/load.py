@@ -10,9 +10,8 @@ from enum import StrEnum
 from pathlib import Path
 
 from reader.errors import ReaderError
+from reader.limits import DEFAULT_MAX_BYTES
 from reader.sanitize import clean_text
-
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 
 class SourceKind(StrEnum):

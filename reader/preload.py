@@ -19,14 +19,20 @@ import signal
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from reader.cleaned import Cleaned
-from reader.document import Document
 from reader.errors import ReaderError
-from reader.load import DEFAULT_MAX_BYTES, Source, is_url
+from reader.limits import DEFAULT_MAX_BYTES
 
-Whole = tuple[Source, Cleaned, Document | None]
+# Only what forking needs is imported before it: the child starts sooner, and the parent
+# imports the rest while the child works.
+if TYPE_CHECKING:
+    from reader.cleaned import Cleaned
+    from reader.document import Document
+    from reader.load import Source
+
+
+Whole = tuple["Source", "Cleaned", "Document | None"]
 """The whole article: source, cleaning, and its Document without user choices (or None)."""
 
 
@@ -35,6 +41,8 @@ class Opened:
     source: Source
     cleaned: Cleaned | None
     """None: not cleaned yet (the app cleans it, its head first)."""
+    document: Document | None = None
+    """`cleaned` parsed, without the reader's cleaning choices (None: not parsed yet)."""
     rest: Callable[[], Whole] | None = None
     """When given, `source` and `cleaned` are the article's head, and this blocking call
     returns the whole (call it from a worker thread)."""
@@ -57,8 +65,8 @@ class Preload:
         message = self._receive()
         if message[0] == "whole":
             self.close()
-            return Opened(message[1], message[2], None)
-        return Opened(message[1], message[2], self.rest)
+            return Opened(message[1], message[2], message[3])
+        return Opened(message[1], message[2], message[3], self.rest)
 
     def rest(self) -> Whole:
         message = self._receive()
@@ -108,10 +116,12 @@ def _messages(path: Path, max_bytes: int) -> Any:
     try:
         source = load_source(path, max_bytes)
         if len(source.text) <= LARGE_SOURCE:
-            yield ("whole", source, clean(source))
+            cleaned = clean(source)
+            yield ("whole", source, cleaned, build_document(cleaned))
             return
         head = head_source(source)
-        yield ("head", head, clean(head))
+        cleaned = clean(head)
+        yield ("head", head, cleaned, build_document(cleaned))
         cleaned = clean(source)
         yield ("rest", source, cleaned, build_document(cleaned))
     except ReaderError as error:
@@ -122,7 +132,7 @@ def _messages(path: Path, max_bytes: int) -> Any:
 
 def start(target: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Preload | None:
     """Start loading `target` in a child process, or None where that cannot be done."""
-    if not hasattr(os, "fork") or target == "-" or is_url(target):
+    if not hasattr(os, "fork") or target == "-" or target.lower().startswith(("http:", "https:")):
         return None
     return Preload(Path(target), max_bytes)
 

@@ -47,10 +47,13 @@ class ReaderApp(App[int]):
         library: Library,
         column_width: int = 80,
         rest: Callable[[], Whole] | None = None,
+        document: Document | None = None,
     ) -> None:
         """Read `source`. While the whole article is not ready, its head shows: with `rest`,
         `source` and `cleaned` are the head and `rest()` blocks until the whole is ready (it
-        runs in a worker thread); with `cleaned` None, the app cleans the source itself."""
+        runs in a worker thread); with `cleaned` None, the app cleans the source itself.
+        `document`, if given, is `cleaned` already parsed (used unless the reader removed or
+        restored blocks of this article)."""
         super().__init__()
         self.source = source
         self.library = library
@@ -78,7 +81,10 @@ class ReaderApp(App[int]):
             # With its cleaned text, so the article reopens even when its source is gone.
             self.article = record_for(source, self.cleaned, existing)
         self.article.last_opened = now()
-        self.document = build_document(self.cleaned, frozenset(self.article.overrides))
+        overrides = frozenset(self.article.overrides)
+        if document is None or overrides:
+            document = build_document(self.cleaned, overrides)
+        self.document = document
         self.annotations = (
             None if self.loading else AnnotationSet(library, self.article.id, self.document)
         )

@@ -47,6 +47,7 @@ def run_session(library: Library, first: Opened | None, column_width: int) -> in
                 library,
                 column_width=column_width,
                 rest=opened.rest,
+                document=opened.document,
             )
             app.run()
             if app.next_choice is None:

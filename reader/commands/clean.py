@@ -10,7 +10,8 @@ import sys
 from reader.cleaned import Cleaned
 from reader.document import Metadata, parse_markdown
 from reader.errors import ReaderError
-from reader.load import DEFAULT_MAX_BYTES, load_target
+from reader.limits import DEFAULT_MAX_BYTES
+from reader.load import load_target
 from reader.markdown_escape import escape_markdown
 
 

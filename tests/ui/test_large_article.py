@@ -99,7 +99,7 @@ def test_bad_input_in_the_child_is_one_line_and_status_2(tmp_path, capsys):
 
 def test_a_child_that_dies_is_an_error_not_a_hang(tmp_path, monkeypatch):
     def head_then_crash(path, max_bytes):
-        yield ("head", *open_source(path)[:1], None)
+        yield ("head", *open_source(path)[:1], None, None)
         os._exit(1)  # as if killed while cleaning the whole
 
     monkeypatch.setattr(preload, "_messages", head_then_crash)  # the forked child runs it
