@@ -114,20 +114,54 @@ def _messages(path: Path, max_bytes: int) -> Any:
     from reader.clean import clean
 
     try:
+        head = _head_of_large_file(path, max_bytes)
+        if head is not None:
+            cleaned = clean(head)
+            yield ("head", head, cleaned, build_document(cleaned))
         source = load_source(path, max_bytes)
-        if len(source.text) <= LARGE_SOURCE:
+        if head is None and len(source.text) <= LARGE_SOURCE:
             cleaned = clean(source)
             yield ("whole", source, cleaned, build_document(cleaned))
             return
-        head = head_source(source)
-        cleaned = clean(head)
-        yield ("head", head, cleaned, build_document(cleaned))
+        if head is None:
+            head = head_source(source)
+            cleaned = clean(head)
+            yield ("head", head, cleaned, build_document(cleaned))
         cleaned = clean(source)
         yield ("rest", source, cleaned, build_document(cleaned))
     except ReaderError as error:
         yield ("error", str(error))
     except Exception as error:  # a bug in cleaning: say so in one line, in the parent
         yield ("error", f"{path}: could not clean this article ({type(error).__name__}: {error})")
+
+
+def _head_of_large_file(path: Path, max_bytes: int) -> Source | None:
+    """The head of a large UTF-8 file, read alone (the first screen needs no more), or None
+    for a small file, a file over the limit, or one whose head is not plain UTF-8 text."""
+    from reader.article import LARGE_SOURCE, head_source
+    from reader.load import load_bytes
+
+    try:
+        size = path.stat().st_size
+        if not LARGE_SOURCE < size <= max_bytes:
+            return None
+        with path.open("rb") as handle:
+            data = handle.read(HEAD_BYTES)
+    except OSError:
+        return None  # the whole load says what is wrong, in one line
+    cut = data.rfind(b"\n\n")
+    if cut <= 0:
+        return None
+    try:
+        data[:cut].decode("utf-8")
+    except UnicodeDecodeError:
+        return None  # another encoding: decided on the whole file
+    source = load_bytes(data[:cut], str(path.resolve()), path.name)
+    return head_source(source)
+
+
+HEAD_BYTES = 64 * 1024
+"""Bytes read for a large file's head: more than `article.head_source` keeps."""
 
 
 def start(target: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Preload | None:

@@ -108,3 +108,20 @@ def test_a_child_that_dies_is_an_error_not_a_hang(tmp_path, monkeypatch):
     loading.first()
     with pytest.raises(ReaderError, match="loading the article failed"):
         loading.rest()
+
+
+def test_a_large_file_in_a_legacy_encoding_is_decoded_as_a_whole(tmp_path):
+    paragraph = "Café crème à la française, déjà vu — naïve façade. " * 4
+    path = tmp_path / "old.txt"
+    path.write_bytes(("\n\n".join([paragraph] * 1200)).encode("cp1252"))
+    loading = preload.start(str(path))
+    assert loading is not None
+    try:
+        opened = loading.first()
+        assert opened.rest is not None
+        assert "\ufffd" not in opened.source.text  # not read as broken UTF-8
+        source, cleaned, document = opened.rest()
+        # The head was decoded as the whole file is: the same characters.
+        assert source.text.startswith(opened.source.text)
+    finally:
+        loading.close()
