@@ -795,25 +795,26 @@ class DocumentView(ScrollView, can_focus=True):
         return self._style("cursor" if self.has_focus else "cursor-unfocused")
 
     # Textual redraws a whole widget when it gains or loses focus; here only the cursor's
-    # look depends on focus, so only its lines are drawn again (the search prompt's Enter
-    # hands focus back to the view, and a full redraw of the screen took ~40 ms).
+    # look depends on focus, so only its lines are drawn again (a full redraw of the view
+    # took ~40 ms each time the focus came back from a prompt).
     def watch_has_focus(self, has_focus: bool) -> None:
         """No CSS rule of this view depends on focus: skip Textual's re-styling, which would
         draw every row again."""
 
     def _on_focus(self, event: events.Focus) -> None:
-        event.prevent_default()
-        self.has_focus = True
-        self._invalidate(*self._cursor_extent())
-        if self.parent is not None:
-            self.parent.post_message(events.DescendantFocus(self))
+        self._focus_changed(event, focused=True)
 
     def _on_blur(self, event: events.Blur) -> None:
+        self._focus_changed(event, focused=False)
+
+    def _focus_changed(self, event: events.Focus | events.Blur, focused: bool) -> None:
+        """What Textual's own handlers do, less the redraw of the whole widget."""
         event.prevent_default()
-        self.has_focus = False
+        self.has_focus = focused
         self._invalidate(*self._cursor_extent())
         if self.parent is not None:
-            self.parent.post_message(events.DescendantBlur(self))
+            descendant = events.DescendantFocus if focused else events.DescendantBlur
+            self.parent.post_message(descendant(self))
 
     def render_line(self, y: int) -> Strip:
         if self._check_styles:

@@ -16,6 +16,14 @@ from widgets.app import ReaderApp
 from widgets.reading_screen import ReadingScreen
 
 
+async def until_loaded(app, pilot) -> None:
+    for _ in range(200):
+        if not app.loading:
+            break
+        await pilot.pause(0.05)
+    assert not app.loading
+
+
 def big_article(tmp_path):
     chapters = []
     for number in range(1, 41):
@@ -37,11 +45,7 @@ async def test_head_first_then_whole_with_annotations(tmp_path, temp_store):
     app = ReaderApp(source, cleaned, Library(temp_store))
     async with app.run_test(size=(100, 30)) as pilot:
         assert "Chapter 1 paragraph 1" in screen_text(view_of(app))
-        for _ in range(100):
-            if not app.loading:
-                break
-            await pilot.pause(0.05)
-        assert not app.loading
+        await until_loaded(app, pilot)
         assert "Chapter 40 paragraph 40" in app.document.text
         await pilot.press("G")
         assert "Chapter 40 paragraph 40" in screen_text(view_of(app))
@@ -63,11 +67,7 @@ async def test_loaded_in_a_child_process_head_first_then_whole(tmp_path, temp_st
         async with app.run_test(size=(100, 30)) as pilot:
             assert "loading…" in whole_screen_text(app).splitlines()[0]
             assert "Chapter 1 paragraph 1" in screen_text(view_of(app))
-            for _ in range(200):
-                if not app.loading:
-                    break
-                await pilot.pause(0.05)
-            assert not app.loading
+            await until_loaded(app, pilot)
             assert "loading…" not in whole_screen_text(app).splitlines()[0]
             await pilot.press("G")
             assert "Chapter 40 paragraph 40" in screen_text(view_of(app))
