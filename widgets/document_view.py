@@ -26,7 +26,7 @@ from reader.annotation_set import COLORS
 from reader.document import BlockKind, Document, Span, SpanKind
 from reader.search import find_all, lowered
 from widgets import keymap
-from widgets.line_layout import Layout, Line, LineKind, layout_document
+from widgets.line_layout import Layout, Line, LineKind, Wrapped, layout_document
 from widgets.messages import (
     BlockToggleRequested,
     DeleteRequested,
@@ -208,13 +208,16 @@ class DocumentView(ScrollView, can_focus=True):
     def layout_lines(self) -> list[Line]:
         return self.layout_cache.lines if self.layout_cache else []
 
-    def _relayout(self) -> None:
+    def _relayout(self, wrapped: Wrapped | None = None) -> None:
         """Wrap for the current width, keeping the reading position on screen."""
         first_layout = self.layout_cache is None
         keep = self._pending_position
         if keep is None and self.layout_cache is not None:
             keep = self.position
-        self.layout_cache = layout_document(self.document, self.text_width, self.show_removed)
+        if wrapped is not None and wrapped.fits(self.document, *self.wrap_settings()):
+            self.layout_cache = wrapped.layout
+        else:
+            self.layout_cache = layout_document(self.document, self.text_width, self.show_removed)
         self._layout_width = self.text_width
         self._strips.clear()
         self._row_setup = None
@@ -256,8 +259,9 @@ class DocumentView(ScrollView, can_focus=True):
         if self.layout_cache is not None:
             self._relayout()
 
-    def set_document(self, document: Document) -> None:
-        """Show another version of the document (e.g. after a cleaning change)."""
+    def set_document(self, document: Document, wrapped: Wrapped | None = None) -> None:
+        """Show another version of the document (e.g. after a cleaning change); `wrapped`,
+        if still right for this view, saves wrapping it here."""
         position = self.position
         self.document = document
         self.ghost = None
@@ -268,7 +272,11 @@ class DocumentView(ScrollView, can_focus=True):
         if self.search_query:
             self._set_matches(find_all(document.text, self.search_query))
         self._pending_position = min(position, len(document.text))
-        self._relayout()
+        self._relayout(wrapped)
+
+    def wrap_settings(self) -> tuple[int, bool]:
+        """What a wrap made elsewhere must match: the text width and the removed blocks."""
+        return self.text_width, self.show_removed
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

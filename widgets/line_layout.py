@@ -127,6 +127,26 @@ class Layout:
         return self.line_of(document.blocks[block].start)
 
 
+@dataclass(frozen=True)
+class Wrapped:
+    """A document wrapped ahead of time (in a worker thread) for one view's settings."""
+
+    document: Document
+    width: int
+    show_removed: bool
+    layout: Layout
+
+    def fits(self, document: Document, width: int, show_removed: bool) -> bool:
+        return self.document is document and (self.width, self.show_removed) == (
+            width,
+            show_removed,
+        )
+
+
+def wrap(document: Document, width: int, show_removed: bool) -> Wrapped:
+    return Wrapped(document, width, show_removed, layout_document(document, width, show_removed))
+
+
 def layout_document(document: Document, width: int, show_removed: bool = False) -> Layout:
     lines = list(_lines(document, max(10, width), show_removed))
     return Layout(lines, [line.start for line in lines])

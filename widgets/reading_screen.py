@@ -16,6 +16,7 @@ from reader.document import Document
 from widgets import keymap
 from widgets.document_view import DocumentView, Mark
 from widgets.key_bar import KeyBar
+from widgets.line_layout import Wrapped
 from widgets.messages import (
     DeleteRequested,
     HighlightRequested,
@@ -95,11 +96,13 @@ class ReadingScreen(Screen[None]):
             return
         self._announce_annotations()
 
-    def finish_loading(self, document: Document, annotations: AnnotationSet) -> None:
+    def finish_loading(
+        self, document: Document, annotations: AnnotationSet, wrapped: Wrapped | None = None
+    ) -> None:
         """The whole article is ready: show it where the reader is, with its annotations."""
         self._annotations = annotations
         self.document = document
-        self.view.set_document(document)
+        self.view.set_document(document, wrapped)
         self.query_one(Outline).set_document(document)
         if not self.document.sections:
             self.query_one(Outline).add_class("-hidden")

@@ -13,6 +13,7 @@ from reader.errors import ReaderError
 from store.library import Library
 from tests.ui.helpers import screen_text, view_of, whole_screen_text
 from widgets.app import ReaderApp
+from widgets.line_layout import layout_document, wrap
 from widgets.reading_screen import ReadingScreen
 
 
@@ -125,3 +126,19 @@ def test_a_large_file_in_a_legacy_encoding_is_decoded_as_a_whole(tmp_path):
         assert source.text.startswith(opened.source.text)
     finally:
         loading.close()
+
+
+async def test_a_wrap_made_for_another_width_is_not_used(tmp_path, temp_store):
+    path = tmp_path / "short.md"
+    path.write_text("# T\n\n" + "word " * 400, encoding="utf-8")
+    source, cleaned = open_source(path)
+    app = ReaderApp(source, cleaned, Library(temp_store))
+    async with app.run_test(size=(100, 30)):
+        view = view_of(app)
+        width, removed = view.wrap_settings()
+        document = build_document(cleaned)
+        view.set_document(document, wrap(document, width - 30, removed))  # stale: ignored
+        assert len(view.layout_lines) == len(layout_document(document, width).lines)
+        ahead = wrap(document, width, removed)
+        view.set_document(document, ahead)
+        assert view.layout_cache is ahead.layout  # fits: used as made
