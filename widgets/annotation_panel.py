@@ -60,6 +60,7 @@ def entry(placed: Placed, meanings: dict[str, str]) -> Text:
 class AnnotationPanel(Vertical):
     BINDINGS = [
         Binding("ctrl+r", "reattach", "Re-attach orphan", priority=True),
+        Binding("escape", "close", "Close the panel"),
     ]
 
     DEFAULT_CSS = """
@@ -82,6 +83,9 @@ class AnnotationPanel(Vertical):
             super().__init__()
             self.annotation_id = annotation_id
 
+    class Closed(Message):
+        """The reader left the panel (Esc): hide it, back to the text."""
+
     class Reattach(Message):
         def __init__(self, annotation_id: str) -> None:
             super().__init__()
@@ -91,6 +95,9 @@ class AnnotationPanel(Vertical):
         super().__init__(id="panel")
         self.items: list[Placed] = []
         self.meanings: dict[str, str] = {}
+
+    def action_close(self) -> None:
+        self.post_message(self.Closed())
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Filter: words, colour, #tag, orphaned", id="panel-filter")

@@ -138,6 +138,9 @@ BUILTIN: tuple[KeySpec, ...] = (
     ),
     KeySpec("panel.jump", "enter", "", "Panel: jump to the highlight", "Annotate", display="Enter"),
     KeySpec(
+        "panel.close", "escape", "", "Panel: close, go back to the text", "Annotate", display="Esc"
+    ),
+    KeySpec(
         "panel.reattach",
         "ctrl+r",
         "",

@@ -263,6 +263,10 @@ class ReadingScreen(Screen[None]):
         else:
             self.view.focus()
 
+    def on_annotation_panel_closed(self, event: AnnotationPanel.Closed) -> None:
+        self.query_one("#panel").remove_class("-visible")
+        self.view.focus()
+
     def on_annotation_panel_jump(self, event: AnnotationPanel.Jump) -> None:
         if not self._ready():
             return

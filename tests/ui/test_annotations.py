@@ -255,3 +255,17 @@ async def test_selection_h_then_a_at_once_notes_the_selection(tmp_path, temp_sto
         assert isinstance(app.screen, NoteEditor)
         [highlight] = stored(app)
         assert highlight.exact == "First sentence"
+
+
+async def test_escape_leaves_the_panel_for_the_text(tmp_path, temp_store):
+    app = make_app(write_article(tmp_path, ARTICLE), temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        view = view_of(app)
+        await pilot.press("h", "H")
+        panel = app.screen.query_one(AnnotationPanel)
+        assert panel.display and not view.has_focus
+        await pilot.press(*"sec", "escape")
+        assert not panel.display
+        assert view.has_focus
+        await pilot.press("w")  # keys are the text's again
+        assert view.cursor == app.document.text.index("sentence")
