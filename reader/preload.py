@@ -156,7 +156,10 @@ def _head_of_large_file(path: Path, max_bytes: int) -> Source | None:
         data[:cut].decode("utf-8")
     except UnicodeDecodeError:
         return None  # another encoding: decided on the whole file
-    source = load_bytes(data[:cut], str(path.resolve()), path.name)
+    try:
+        source = load_bytes(data[:cut], str(path.resolve()), path.name)
+    except ReaderError:
+        return None  # e.g. a head of blank lines: the whole file decides
     return head_source(source)
 
 

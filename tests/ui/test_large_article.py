@@ -142,3 +142,16 @@ async def test_a_wrap_made_for_another_width_is_not_used(tmp_path, temp_store):
         ahead = wrap(document, width, removed)
         view.set_document(document, ahead)
         assert view.layout_cache is ahead.layout  # fits: used as made
+
+
+def test_a_large_file_that_starts_with_blank_lines_still_opens(tmp_path):
+    path = tmp_path / "late.txt"
+    path.write_text("\n" * 70_000 + "\n\n".join(["A real paragraph at last."] * 9_000))
+    loading = preload.start(str(path))
+    assert loading is not None
+    try:
+        opened = loading.first()  # not "the file holds only whitespace"
+        assert opened.rest is not None
+        assert "A real paragraph at last." in opened.rest()[0].text
+    finally:
+        loading.close()
