@@ -6,6 +6,7 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label
@@ -18,6 +19,12 @@ from widgets import keymap
 from widgets.confirm_delete import ConfirmDelete, DeleteChoice
 from widgets.key_bar import KeyBar
 from widgets.library_choice import LibraryChoice
+
+
+class ShelfTable(DataTable[Text]):
+    """A table whose Enter (open) shows in the footer: the table's own Enter hid the screen's."""
+
+    BINDINGS = [Binding("enter", "select_cursor", "Open", show=True)]
 
 
 def _cell(text: str, width: int = 0) -> Text:
@@ -60,8 +67,8 @@ class LibraryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Label("Library", id="heading", markup=False)
         yield Input(placeholder="Search all notes, quotes and tags", id="search")
-        yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
-        yield DataTable(id="hits", cursor_type="row", zebra_stripes=True)
+        yield ShelfTable(id="articles", cursor_type="row", zebra_stripes=True)
+        yield ShelfTable(id="hits", cursor_type="row", zebra_stripes=True)
         yield Label("", id="empty", markup=False)
         yield KeyBar()
 

@@ -13,7 +13,7 @@ from reader.stored_article import record_for, stored_document
 from store.library import Library
 from store.records import AnnotationRecord
 from tests.conftest import SEED
-from tests.ui.helpers import make_app, write_article
+from tests.ui.helpers import make_app, whole_screen_text, write_article
 from widgets import library_screen
 from widgets.confirm_delete import ConfirmDelete
 from widgets.library_app import LibraryApp
@@ -84,6 +84,7 @@ async def test_articles_are_listed_last_read_first_with_counts_and_progress(libr
 async def test_enter_opens_the_article_under_the_cursor(library):
     app = LibraryApp(library)
     async with app.run_test(size=SIZE) as pilot:
+        assert "⏎ Open" in whole_screen_text(app).splitlines()[-1]  # the footer says so
         await pilot.press("down", "enter")
         await pilot.pause()
     assert app.choice == LibraryChoice(ids_by_title(library)["Tides"])
