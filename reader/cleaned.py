@@ -10,13 +10,17 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from reader.document import Metadata
 
 
-@dataclass(frozen=True, slots=True)
-class CleanBlock:
-    """One block of the page as canonical Markdown (a paragraph, a heading line, a list...)."""
+class CleanBlock(NamedTuple):
+    """One block of the page as canonical Markdown (a paragraph, a heading line, a list...).
+
+    A named tuple, not a frozen dataclass: a 1 MB page has some 14,000 blocks, and a tuple is
+    built four times faster.
+    """
 
     markdown: str
     kept: bool = True

@@ -12,7 +12,12 @@ _LINE_START = re.compile(r"^(\s*)([#>+=\-]|\d+[.)])", re.MULTILINE)
 
 def escape_markdown(text: str) -> str:
     """Escape `text` so that markdown-it renders it as the same literal characters."""
-    text = _INLINE.sub(r"\\\1", text)
+    # Searching first is cheaper than a substitution that finds nothing (most text).
+    if _INLINE.search(text):
+        text = _INLINE.sub(r"\\\1", text)
+    if "\n" not in text:  # one line (most blocks): only its start can be markup
+        match = _LINE_START.match(text)
+        return text if match is None else _escape_line_start(match) + text[match.end() :]
     return _LINE_START.sub(_escape_line_start, text)
 
 

@@ -218,9 +218,38 @@ _ANYWHERE_PATTERNS: dict[str, list[str]] = {
 }
 
 
-def _compile(table: dict[str, list[str]]) -> list[tuple[re.Pattern[str], str]]:
-    # One pattern per reason: a single alternation of them all scans slower in `re`.
-    return [(re.compile("|".join(f"(?:{p})" for p in ps)), reason) for reason, ps in table.items()]
+Phrases = tuple[re.Pattern[str] | None, re.Pattern[str] | None, str]
+"""One reason's patterns anchored at the line's start, its other patterns, and the reason."""
+
+
+def _compile(table: dict[str, list[str]]) -> list[Phrases]:
+    # Two patterns per reason: a single alternation of them all scans slower in `re`.
+    compiled = []
+    for reason, patterns in table.items():
+        at_start = [p[1:] for p in patterns if p.startswith("^")]
+        anywhere = [_literal_first(p) for p in patterns if not p.startswith("^")]
+        compiled.append((_alternation(at_start), _alternation(anywhere), reason))
+    return compiled
+
+
+def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+_LEADING_BOUNDARY = re.compile(r"\\b(\w)(?![?*+{])")
+
+
+def _literal_first(pattern: str) -> str:
+    r"""`pattern` with a leading `\b` moved behind its first letter, as a lookbehind.
+
+    `re` skips ahead to the places where a pattern's first character occurs, but only when the
+    pattern starts with a character: `\bcookie` is tried at every position, `c(?<!\w.)ookie`
+    (the same matches) only where there is a "c". Phrase matching runs three times faster.
+    """
+    match = _LEADING_BOUNDARY.match(pattern)
+    if not match:
+        return pattern
+    return f"{match.group(1)}(?<!\\w.){pattern[match.end() :]}"
 
 
 SHORT = _compile(_SHORT_PATTERNS)
@@ -276,7 +305,7 @@ def boilerplate_reason(text: str, words: int) -> str:
     if _ANYWHERE_KEY.search(lowered):
         tables.insert(0, ANYWHERE)
     for table in tables:
-        for pattern, reason in table:
-            if pattern.search(lowered):
+        for at_start, anywhere, reason in table:
+            if (at_start and at_start.match(lowered)) or (anywhere and anywhere.search(lowered)):
                 return reason
     return ""

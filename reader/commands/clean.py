@@ -90,7 +90,7 @@ def to_json(cleaned: Cleaned, body_only: bool = False) -> str:
         "markdown": cleaned.markdown_body(),
     }
     if not body_only:
-        data["blocks"] = [dataclasses.asdict(block) for block in cleaned.blocks]
+        data["blocks"] = [block._asdict() for block in cleaned.blocks]
         data["removed"] = [
             {"key": b.key, "reason": b.reason, "markdown": b.markdown}
             for b in cleaned.blocks
