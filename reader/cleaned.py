@@ -7,7 +7,6 @@ are a set of block keys stored per article and applied here, so they survive a r
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -45,11 +44,10 @@ class Cleaned:
 
 def keyed(blocks: Iterable[CleanBlock]) -> tuple[CleanBlock, ...]:
     """Give each block a stable key: same text, same key; repeats numbered in order."""
-    seen: Counter[str] = Counter()
+    seen: dict[str, int] = {}
     out: list[CleanBlock] = []
-    for block in blocks:
-        digest = hashlib.sha1(" ".join(block.markdown.split()).encode()).hexdigest()[:12]
-        seen[digest] += 1
-        key = f"{digest}-{seen[digest]}"
-        out.append(CleanBlock(block.markdown, block.kept, block.reason, key))
+    for markdown, kept, reason, _ in blocks:
+        digest = hashlib.sha1(" ".join(markdown.split()).encode()).hexdigest()[:12]
+        seen[digest] = number = seen.get(digest, 0) + 1
+        out.append(CleanBlock(markdown, kept, reason, f"{digest}-{number}"))
     return tuple(out)

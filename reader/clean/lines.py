@@ -16,6 +16,7 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
 # List markers of text browsers and "save as text": *, +, o (third level), -, •.
 _MARKER = re.compile(r"^([*+•·◦▪‣-]|o(?= ))\s*")
+_MARKER_FIRST = frozenset("*+•·◦▪‣-o")
 _SENTENCE_END = re.compile(r"""[.!?。！？…]['"”’»)\]]*$|[다요]\.?$""")
 _TEASER_END = re.compile(r"\w(\.\.\.|…)$")
 _SENTENCE_INSIDE = re.compile(r"[.!?。！？][\s\"”’»)]")
@@ -64,6 +65,29 @@ def split_lines(text: str) -> list[Line]:
     """The page's lines, measured; lines of a hard-wrapped paragraph are joined into one."""
     raw_lines = text.split("\n")
     width = wrap_width(raw_lines)
+    if not width:  # lines are paragraphs: each non-blank line is a unit of its own
+        units = [(number, [s]) for number, raw in enumerate(raw_lines) if (s := raw.strip())]
+    else:
+        units = _unwrapped(raw_lines, width)
+    out: list[Line] = []
+    for number, parts in units:
+        stripped = " ".join(parts) if len(parts) > 1 else parts[0]
+        # Cheap first-character checks spare the regexes on most lines.
+        underline = stripped[0] in "=-" and _UNDERLINE.match(stripped)
+        match = None if underline or stripped[0] not in _MARKER_FIRST else _MARKER.match(stripped)
+        marker = match.group(1) if match and len(stripped) > match.end() else ""
+        body = stripped[match.end() :].strip() if marker and match else stripped
+        if not marker and match and len(stripped) == match.end():
+            body = stripped  # a lone "*" is a (menu) marker with no text
+            marker = stripped[0]
+        out.append(_measure(number, "\n".join(parts) if len(parts) > 1 else stripped, body, marker))
+        if underline and len(out) > 1 and out[-2].key and not out[-2].marker:
+            out[-2].underlined = True
+    return out
+
+
+def _unwrapped(raw_lines: list[str], width: int) -> list[tuple[int, list[str]]]:
+    """Units of a text hard-wrapped at `width`: the lines of a wrapped paragraph together."""
     units: list[tuple[int, list[str]]] = []
     open_paragraph = False
     for number, raw in enumerate(raw_lines):
@@ -76,22 +100,8 @@ def split_lines(text: str) -> list[Line]:
         else:
             units.append((number, [stripped]))
         # A line that ran to (nearly) the full width was wrapped there: its paragraph goes on.
-        open_paragraph = bool(width) and len(raw.rstrip()) >= width * 0.7
-        open_paragraph = open_paragraph and not _UNDERLINE.match(stripped)
-    out: list[Line] = []
-    for number, parts in units:
-        stripped = " ".join(parts)
-        underline = _UNDERLINE.match(stripped)
-        match = None if underline else _MARKER.match(stripped)
-        marker = match.group(1) if match and len(stripped) > match.end() else ""
-        body = stripped[match.end() :].strip() if marker and match else stripped
-        if not marker and match and len(stripped) == match.end():
-            body = stripped  # a lone "*" is a (menu) marker with no text
-            marker = stripped[0]
-        out.append(_measure(number, "\n".join(parts), body, marker))
-        if underline and len(out) > 1 and out[-2].key and not out[-2].marker:
-            out[-2].underlined = True
-    return out
+        open_paragraph = len(raw.rstrip()) >= width * 0.7 and not _UNDERLINE.match(stripped)
+    return units
 
 
 _UNDERLINE = re.compile(r"^(=+|-+)$")
@@ -115,18 +125,26 @@ def wrap_width(lines: list[str]) -> int:
 
 
 def _measure(number: int, raw: str, text: str, marker: str) -> Line:
-    ascii_only = text.isascii()
-    key = _WORD.findall(text.casefold())
-    cjk = 0 if ascii_only else len(_CJK.findall(text))
-    spaced = [t for t in key if not _CJK.search(t)] if cjk else key
-    words = len(spaced) + cjk // 2
-    if cjk >= 10 or (not ascii_only and len(_HANGUL.findall(text)) >= 10):
-        stop = 1.0  # no stop-word list for these; punctuation and length decide
+    if text.isascii():
+        # `\w+` on ASCII, without the regex: every other character becomes a space.
+        key = text.lower().encode().translate(_NON_WORD).decode().split()
+        spaced, cjk, unspaced = key, 0, False
     else:
-        stop = len([t for t in spaced if t in STOPWORDS]) / max(1, len(spaced))
+        key = _WORD.findall(text.casefold())
+        cjk = len(_CJK.findall(text))
+        spaced = [t for t in key if not _CJK.search(t)] if cjk else key
+        # No stop-word list for these: punctuation and length decide.
+        unspaced = cjk >= 10 or len(_HANGUL.findall(text)) >= 10
+    words = len(spaced) + cjk // 2
+    stop = 1.0 if unspaced else sum(map(_is_stop, spaced)) / max(1, len(spaced))
     # The end patterns are anchored at $: searching only the tail spares a scan of the line.
     sentence = bool(_SENTENCE_END.search(text[-12:])) and not text.endswith("...")
     return Line(number, raw, text, marker, words, stop, sentence, " ".join(key))
+
+
+_NOT_WORD = bytes(b for b in range(128) if not (chr(b).isalnum() or chr(b) == "_"))
+_NON_WORD = bytes.maketrans(_NOT_WORD, b" " * len(_NOT_WORD))
+_is_stop = STOPWORDS.__contains__
 
 
 def classify(lines: list[Line]) -> None:
@@ -146,9 +164,9 @@ def classify(lines: list[Line]) -> None:
     # A paragraph between two of an appeal's (or a prompt's) lines belongs to it.
     for before, line, after in zip(lines, lines[1:], lines[2:], strict=False):
         if (
-            line.kind is not Kind.BAD
+            before.reason in _SPREADING
             and before.reason == after.reason
-            and before.reason in _SPREADING
+            and line.kind is not Kind.BAD
         ):
             line.kind, line.reason = Kind.BAD, before.reason
 
@@ -169,15 +187,18 @@ def _kind(line: Line, repeats: int) -> tuple[Kind, str]:
         return Kind.BAD, "repeated line"
     if 6 <= line.words < 40 and _TEASER_END.search(line.text[-6:]):
         return Kind.BAD, "related link"  # a teaser cut short
-    sentences = len(_SENTENCE_INSIDE.findall(line.text[:2000] + " "))
     long_enough = line.chars >= 70 or line.words >= 12
     # Without a full stop, only a long line is prose: shorter ones are headlines and labels.
     if not line.sentence and line.words < 20 and not line.text.endswith((":", ",")):
         long_enough = False
-    if long_enough and (line.stop >= 0.18 or sentences >= 2 or (line.sentence and line.stop > 0.1)):
+    if long_enough and (line.stop >= 0.18 or (line.sentence and line.stop > 0.1)):
         return Kind.GOOD, ""
-    if line.chars >= 200 and (sentences >= 1 or line.stop >= 0.1):
-        return Kind.GOOD, ""
+    if long_enough or line.chars >= 200:  # counting sentences is the dearer test: last
+        sentences = len(_SENTENCE_INSIDE.findall(line.text[:2000] + " "))
+        if long_enough and sentences >= 2:
+            return Kind.GOOD, ""
+        if line.chars >= 200 and (sentences >= 1 or line.stop >= 0.1):
+            return Kind.GOOD, ""
     if line.marker and not line.sentence and line.words <= 10:
         return Kind.BAD, "navigation"
     return Kind.SHORT, ""

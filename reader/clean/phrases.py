@@ -301,11 +301,15 @@ def boilerplate_reason(text: str, words: int) -> str:
     """Why `text` (one line, any case) is page chrome, or "" when no phrase says so."""
     # Chrome is said early: a huge line (a whole page on one line) is judged by its start.
     lowered = text[:3000].casefold().strip(" \t*+-•·|»›>:.…")
-    tables = [SHORT] if words <= SHORT_WORDS else []
     if _ANYWHERE_KEY.search(lowered):
-        tables.insert(0, ANYWHERE)
-    for table in tables:
-        for at_start, anywhere, reason in table:
-            if (at_start and at_start.match(lowered)) or (anywhere and anywhere.search(lowered)):
-                return reason
+        reason = _first_reason(ANYWHERE, lowered)
+        if reason:
+            return reason
+    return _first_reason(SHORT, lowered) if words <= SHORT_WORDS else ""
+
+
+def _first_reason(table: list[Phrases], lowered: str) -> str:
+    for at_start, anywhere, reason in table:
+        if (at_start and at_start.match(lowered)) or (anywhere and anywhere.search(lowered)):
+            return reason
     return ""

@@ -46,3 +46,20 @@ def test_chrome_lines_have_their_reason(line, reason):
 )
 def test_prose_mentioning_such_words_is_not_chrome(line):
     assert boilerplate_reason(line, len(line.split())) == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Shared", "share prompt"),
+        ("Reshared", ""),
+        ("Cookies", "cookie notice"),
+        ("Fortune cookies", "cookie notice"),
+        ("Biscookies", ""),
+        ("Donate", "donation appeal"),
+        ("Undonated", ""),
+    ],
+)
+def test_a_phrase_counts_only_where_a_word_starts(line, reason):
+    # The patterns' leading word boundaries are rewritten for speed: they must still hold.
+    assert boilerplate_reason(line, 1) == reason

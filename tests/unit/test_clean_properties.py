@@ -1,11 +1,13 @@
 """Properties of cleaning: it never invents text, and it keeps an already clean text whole."""
 
+import re
 import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.clean import clean
+from reader.clean.lines import split_lines
 from reader.commands.clean import to_text
 from reader.load import Source, SourceKind
 
@@ -73,3 +75,11 @@ def test_kept_paragraph_text_round_trips_through_markdown(lines):
     assert len(kept) == len(body)
     for paragraph in body:
         assert paragraph in dict.fromkeys(paragraphs)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LINE, max_size=12))
+def test_line_keys_are_the_casefolded_words(lines):
+    # Repeated lines are spotted by their words; ASCII lines are split without the regex.
+    for line in split_lines("\n\n".join(lines)):
+        assert line.key == " ".join(re.findall(r"\w+", line.text.casefold()))
