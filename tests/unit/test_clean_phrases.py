@@ -1,8 +1,12 @@
 """Boilerplate lines are recognised with their reason, in several languages; prose is not."""
 
-import pytest
+import re
 
-from reader.clean.phrases import boilerplate_reason
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.clean.phrases import _ANYWHERE_KEY, _ANYWHERE_PATTERNS, boilerplate_reason
 
 
 @pytest.mark.parametrize(
@@ -63,3 +67,16 @@ def test_prose_mentioning_such_words_is_not_chrome(line):
 def test_a_phrase_counts_only_where_a_word_starts(line, reason):
     # The patterns' leading word boundaries are rewritten for speed: they must still hold.
     assert boilerplate_reason(line, 1) == reason
+
+
+@pytest.mark.parametrize(
+    "pattern", [p for patterns in _ANYWHERE_PATTERNS.values() for p in patterns]
+)
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_every_anywhere_phrase_passes_the_cheap_key_search(pattern, data):
+    # The key search decides whether the ANYWHERE patterns run at all: a phrase it let through
+    # unchecked would never be found.
+    example = data.draw(st.from_regex(pattern, fullmatch=True).map(str.casefold))
+    if re.search(pattern, example):  # casefolding may have changed what it matched
+        assert _ANYWHERE_KEY.search(example)
