@@ -101,8 +101,11 @@ class ReaderApp(App[int]):
                 position=self.article.position,
             )
         )
+
+    def on_ready(self) -> None:
         if self.loading:
-            # After the first frame: a worker thread holding the GIL would delay that paint.
+            # After the first frame: a worker thread holding the GIL, or the loading process
+            # cleaning beside this one, would delay that paint.
             self.call_after_refresh(
                 self.run_worker, self._clean_in_background, thread=True, exit_on_error=False
             )

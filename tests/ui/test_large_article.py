@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import select
+import time
 
 import pytest
 
@@ -74,6 +76,21 @@ async def test_loaded_in_a_child_process_head_first_then_whole(tmp_path, temp_st
             assert "Chapter 40 paragraph 40" in screen_text(view_of(app))
             # The same article as cleaned in this process.
             assert app.document.text == build_document(open_source(path)[1]).text
+    finally:
+        loading.close()
+
+
+def test_the_child_cleans_the_whole_only_when_asked(tmp_path):
+    # Cleaning 3 MB beside the UI's start slowed its first frame: the whole waits for rest().
+    loading = preload.start(str(big_article(tmp_path)))
+    assert loading is not None
+    try:
+        loading.first()
+        time.sleep(0.5)  # time enough to clean the 700 KB test article, had it started
+        assert not select.select([loading._pipe], [], [], 0)[0]  # nothing more was sent
+        source, _, document = loading.rest()
+        assert "Chapter 40 paragraph 40" in source.text
+        assert document is not None
     finally:
         loading.close()
 
