@@ -41,6 +41,9 @@ def _open_parser() -> argparse.ArgumentParser:
 
 
 def open_article(argv: Sequence[str]) -> int:
+    from reader.startup import pause_collector
+
+    pause_collector()  # until the app's first frame (widgets call first_frame_shown)
     args = _open_parser().parse_args(argv)
     if args.max_size is not None and args.max_size <= 0:
         raise ReaderError("--max-size must be a positive number of megabytes")

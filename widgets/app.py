@@ -17,6 +17,7 @@ from reader.document import Document
 from reader.errors import ReaderError
 from reader.load import Source
 from reader.preload import Whole
+from reader.startup import first_frame_shown
 from reader.stored_article import record_for
 from store.library import Library
 from store.records import ArticleRecord, article_id_for, now
@@ -103,6 +104,7 @@ class ReaderApp(App[int]):
         )
 
     def on_ready(self) -> None:
+        first_frame_shown()
         if self.loading:
             # After the first frame: a worker thread holding the GIL, or the loading process
             # cleaning beside this one, would delay that paint.

@@ -9,6 +9,7 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
+from reader.startup import first_frame_shown
 from store.library import Library
 from widgets import keymap
 from widgets.help_screen import HelpScreen
@@ -31,6 +32,9 @@ class LibraryApp(App[None]):
         self.push_screen(LibraryScreen(self.library))
         if self.notice:
             self.notify(self.notice, severity="error", markup=False)
+
+    def on_ready(self) -> None:
+        first_frame_shown()
 
     def on_library_screen_chosen(self, event: LibraryScreen.Chosen) -> None:
         self.choice = event.choice
