@@ -23,8 +23,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol
 
-import edlib
-
 CONTEXT = 32
 """Characters of prefix and suffix kept around a quote."""
 
@@ -314,6 +312,8 @@ class Resolver:
             exact.encode("utf-8", "surrogatepass"),
         )
         errors = int(len(query) * MAX_FUZZY_ERRORS_IN_PLACE)
+        import edlib  # on first use: an article without highlights starts without it
+
         result = edlib.align(query, target, mode="HW", task="locations", k=errors)
         distance = result["editDistance"]
         if distance < 0:
@@ -387,5 +387,7 @@ def _similarity(recorded: str, found: str, at_edge: bool) -> float:
         # An empty side agrees only where it was recorded: at the edge of the text.
         return 1.0 if recorded or at_edge else 0.0
     a, b = recorded.encode("utf-8", "surrogatepass"), found.encode("utf-8", "surrogatepass")
+    import edlib
+
     distance: int = edlib.align(a, b, mode="NW", task="distance")["editDistance"]
     return max(0.0, 1.0 - distance / max(len(a), len(b)))

@@ -16,12 +16,10 @@ from reader.document import Document
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
 # A word: one CJK character (those scripts put no spaces between words), a number with its
 # inner separators (3.5, 1,000, 09:09), or a run of letters joined by apostrophes or hyphens
-# (Assad's, al-Qaeda).
-_WORD = re.compile(
-    rf"[{_CJK}]"
-    rf"|\d+(?:[.,:]\d+)*(?:(?![{_CJK}])\w)*"
-    rf"|(?:(?![{_CJK}])\w)+(?:['’\-‐](?:(?![{_CJK}])\w)+)*"
-)
+# (Assad's, al-Qaeda). A letter is a word character that is not CJK: [^\W...] says it in one
+# class, which compiles and matches faster than a lookahead before each \w.
+_LETTER = rf"[^\W{_CJK}]"
+_WORD = re.compile(rf"[{_CJK}]|\d+(?:[.,:]\d+)*{_LETTER}*|{_LETTER}+(?:['’\-‐]{_LETTER}+)*")
 _SPACE = re.compile(r"\s")
 # How far back a search for a word start may look for whitespace before giving up; words
 # longer than this are cut (only in text without spaces).
