@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from typing import NamedTuple
 
 from reader.document import Metadata
@@ -32,14 +33,22 @@ class CleanBlock(NamedTuple):
 @dataclass(frozen=True)
 class Cleaned:
     metadata: Metadata
-    blocks: tuple[CleanBlock, ...] = field(default_factory=tuple)
+    page_blocks: tuple[CleanBlock, ...] = ()
+    """The page's blocks in order, as the cleaner left them (keys not worked out yet)."""
+
+    @cached_property
+    def blocks(self) -> tuple[CleanBlock, ...]:
+        """The page's blocks, each with its key. Keyed on first use: hashing every block of a
+        1 MB page is a tenth of its cleaning time, and printing the article needs no key."""
+        return keyed(self.page_blocks)
 
     def visible(self, overrides: frozenset[str] = frozenset()) -> list[CleanBlock]:
         """Blocks shown as the article: kept ones, with the user's overrides flipped."""
         return [b for b in self.blocks if b.kept != (b.key in overrides)]
 
     def markdown_body(self, overrides: frozenset[str] = frozenset()) -> str:
-        return "\n\n".join(b.markdown for b in self.visible(overrides))
+        shown = self.visible(overrides) if overrides else (b for b in self.page_blocks if b.kept)
+        return "\n\n".join(b.markdown for b in shown)
 
 
 def keyed(blocks: Iterable[CleanBlock]) -> tuple[CleanBlock, ...]:

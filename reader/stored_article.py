@@ -7,7 +7,7 @@ import dataclasses
 from pathlib import Path
 
 from reader.article import build_document, open_for_reading, open_source
-from reader.cleaned import CleanBlock, Cleaned, keyed
+from reader.cleaned import CleanBlock, Cleaned
 from reader.document import Document, Metadata, parse_markdown
 from reader.errors import ReaderError
 from reader.load import Source, SourceKind, is_url
@@ -53,7 +53,7 @@ def reopen(record: ArticleRecord) -> tuple[Source, Cleaned | None]:
     source = Source(SourceKind.MARKDOWN, record.text, record.source, record.source_digest)
     metadata = Metadata(**{k: v for k, v in record.metadata.items() if k in _METADATA_FIELDS})
     # One block: the stored text is what the cleaning kept, already with the user's choices.
-    return source, Cleaned(metadata, keyed([CleanBlock(record.text)]))
+    return source, Cleaned(metadata, (CleanBlock(record.text),))
 
 
 def find_stored(reference: str, library: Library) -> ArticleRecord | None:

@@ -11,7 +11,7 @@ from trafilatura.xml import xmltotxt
 
 from reader.clean.markdown_source import split_blocks
 from reader.clean.phrases import boilerplate_reason
-from reader.cleaned import CleanBlock, Cleaned, keyed
+from reader.cleaned import CleanBlock, Cleaned
 from reader.document import Metadata
 from reader.markdown_escape import escape_markdown
 from reader.sanitize import clean_text
@@ -50,7 +50,7 @@ def clean_html(html: str, origin: str = "") -> Cleaned:
         site=_field(document, "sitename"),
         source=origin or _field(document, "url"),
     )
-    return Cleaned(metadata, keyed(blocks))
+    return Cleaned(metadata, tuple(blocks))
 
 
 def _field(document: object, name: str) -> str:

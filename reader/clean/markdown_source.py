@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from reader.cleaned import CleanBlock, Cleaned, keyed
+from reader.cleaned import CleanBlock, Cleaned
 from reader.document import Metadata
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -97,4 +97,4 @@ def clean_markdown(text: str, origin: str = "") -> Cleaned:
         site=values.get("site", ""),
         source=values.get("source", origin) or origin,
     )
-    return Cleaned(metadata, keyed(blocks))
+    return Cleaned(metadata, tuple(blocks))

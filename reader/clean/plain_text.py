@@ -10,7 +10,7 @@ from __future__ import annotations
 from reader.clean.headings import heading_markdown, is_heading
 from reader.clean.lines import Kind, Line, classify, split_lines
 from reader.clean.metadata import find, is_byline, is_date, is_headline
-from reader.cleaned import CleanBlock, Cleaned, keyed
+from reader.cleaned import CleanBlock, Cleaned
 from reader.document import Metadata
 from reader.markdown_escape import escape_markdown
 
@@ -65,7 +65,7 @@ def clean_plain_text(text: str, origin: str = "") -> Cleaned:
         date=_text(lines, found.date),
         source=origin,
     )
-    return Cleaned(metadata, keyed(blocks))
+    return Cleaned(metadata, tuple(blocks))
 
 
 def _as_markdown(line: Line) -> str:
