@@ -258,9 +258,10 @@ SHORT_WORDS = 12
 """Lines of at most this many words are tested against the `SHORT` patterns."""
 
 
-# Every ANYWHERE pattern holds one of these (keep them in step): one cheap search spares the
-# regexes on most prose. Each is the tail of a word of the pattern that starts with a rarer
-# letter ("kie" for "cookie"): `re` then stops at fewer places to try a match.
+# Keys: literal pieces of the phrases, one of which every match holds (keep them in step; a
+# test draws examples of every phrase and checks). One search for them all, as a trie-shaped
+# pattern, spares the phrase patterns on most lines. ANYWHERE keys are word tails that start
+# with a rarer letter ("kie" for "cookie"): `re` stops at fewer places.
 _ANYWHERE_KEYS = (
     "kie",  # cookie
     "y cont",  # by continuing
@@ -293,10 +294,53 @@ _ANYWHERE_KEYS = (
     "ption",  # caption
     "pyrig",  # copyright
     "k here",  # click here
-    "pp\\b",  # app
+    "app",
     "want m",  # want more
 )
-_ANYWHERE_KEY = re.compile("|".join(_ANYWHERE_KEYS))
+# The SHORT patterns that are not anchored at the line's start, by reason.
+_SHORT_KEYS = {
+    "notification prompt": "fica hrich уведомл 알림 通知",
+    "cookie notice": "cookie consent gdpr",
+    "donation appeal": "donat contribut support apoie doe spende пожертв поддерж",
+    "subscription prompt": "subscri newsletter sign assin inscreva abonn iscriviti подпи 구독 購読",
+    "share prompt": "share tweet pin print mail copy compartilh condividi teilen partag compartir"
+    " подел 공유 シェア",
+    "follow prompt": "follow like siga seguici folgen suivez síguenos подписывайтесь",
+    "comment prompt": "comment replies join coment kommentar комментар 댓글 コメント",
+    "log-in prompt": "log sign regist account entrar accedi anmelden войти 로그인 ログイン",
+    "related link": "read recommended you leia veja leggi potrebbe читайте теме 관련 関連記事",
+    "photo credit": ") getty",
+    "footer": "© copyright rights terms privacy direitos diritti rechte права 무단",
+}
+
+
+_Node = dict[str, "_Node"]
+
+
+def _trie(words: list[str]) -> re.Pattern[str]:
+    """A pattern matching any of `words`, shaped as a trie: `re` tries the alternatives of a
+    flat "a|b|c" one by one at every place, but a trie's only where their first letters are."""
+    root: _Node = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: _Node) -> str:
+        if "" in node:
+            return ""  # a shorter key is enough: what follows it need not be matched
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+    return re.compile(pattern(root))
+
+
+_ANYWHERE_KEY = _trie(list(_ANYWHERE_KEYS))
+_SHORT_KEY = _trie([key for keys in _SHORT_KEYS.values() for key in keys.split()])
+_SHORT_AT_START = re.compile(
+    "|".join(f"(?:{p[1:]})" for ps in _SHORT_PATTERNS.values() for p in ps if p.startswith("^"))
+)
 
 
 def boilerplate_reason(text: str, words: int) -> str:
@@ -307,7 +351,9 @@ def boilerplate_reason(text: str, words: int) -> str:
         reason = _first_reason(ANYWHERE, lowered)
         if reason:
             return reason
-    return _first_reason(SHORT, lowered) if words <= SHORT_WORDS else ""
+    if words > SHORT_WORDS or not (_SHORT_AT_START.match(lowered) or _SHORT_KEY.search(lowered)):
+        return ""
+    return _first_reason(SHORT, lowered)
 
 
 def _first_reason(table: list[Phrases], lowered: str) -> str:

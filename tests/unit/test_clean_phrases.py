@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.clean.phrases import _ANYWHERE_KEY, _ANYWHERE_PATTERNS, boilerplate_reason
+from reader.clean.phrases import (
+    _ANYWHERE_KEY,
+    _ANYWHERE_PATTERNS,
+    _SHORT_KEY,
+    _SHORT_PATTERNS,
+    boilerplate_reason,
+)
 
 
 @pytest.mark.parametrize(
@@ -80,3 +86,15 @@ def test_every_anywhere_phrase_passes_the_cheap_key_search(pattern, data):
     example = data.draw(st.from_regex(pattern, fullmatch=True).map(str.casefold))
     if re.search(pattern, example):  # casefolding may have changed what it matched
         assert _ANYWHERE_KEY.search(example)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [p for patterns in _SHORT_PATTERNS.values() for p in patterns if not p.startswith("^")],
+)
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_every_short_phrase_passes_the_cheap_key_search(pattern, data):
+    example = data.draw(st.from_regex(pattern, fullmatch=True).map(str.casefold))
+    if re.search(pattern, example):
+        assert _SHORT_KEY.search(example)
