@@ -89,8 +89,6 @@ class ReadingScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        if not self.document.sections:
-            self.query_one(Outline).add_class("-hidden")
         self.view.focus()
         if self._annotations is None:
             return
