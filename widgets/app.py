@@ -92,8 +92,6 @@ class ReaderApp(App[int]):
         )
 
     def on_mount(self) -> None:
-        # The article is saved on open so its annotations always have an article record.
-        self.save_article()
         self.push_screen(
             ReadingScreen(
                 self.document,
@@ -105,6 +103,9 @@ class ReaderApp(App[int]):
 
     def on_ready(self) -> None:
         first_frame_shown()
+        # The article is saved on open, so its annotations always have an article record;
+        # after the first frame, which has no need to wait for the store's write.
+        self.save_article()
         if self.loading:
             # After the first frame: a worker thread holding the GIL, or the loading process
             # cleaning beside this one, would delay that paint.
