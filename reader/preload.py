@@ -178,8 +178,9 @@ def _head_of_large_file(path: Path, max_bytes: int) -> Source | None:
     return head_source(source)
 
 
-HEAD_BYTES = 64 * 1024
-"""Bytes read for a large file's head: more than `article.head_source` keeps."""
+HEAD_BYTES = 24 * 1024
+"""Bytes read for a large file's head: more than `article.head_source` keeps of most text (it
+keeps what it is given when there is less)."""
 
 
 def start(target: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Preload | None:
