@@ -5,9 +5,9 @@ decoding and cleaning the article is work of the same size. With `fork` the two 
 side on two cores: the parent imports the UI while the child loads. A large article comes in two
 messages: its head (cleaned, shown at once) and then the whole (cleaned and parsed), so the
 parent never holds the interpreter's lock for the long part and keys stay quick while loading.
-The child cleans the whole only once the parent asks for it, after its first frame: the two
-cores of a small machine share caches (often one physical core), and a child cleaning 3 MB
-beside the parent's start slowed that first frame by about 0.1 s.
+The child cleans the whole only once the parent asks for it, after its first frame: on a
+2-core machine, a child cleaning 3 MB beside the parent's start slowed that frame by 0.06 to
+0.16 s (paired runs).
 
 Where `fork` is missing (Windows), or for standard input and URLs, everything happens in the
 parent, as `article.open_for_reading` does.
