@@ -12,16 +12,17 @@ import contextlib
 import functools
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Concatenate, ParamSpec, TypeVar
-
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 from store.atomic import atomic_write, remove_stale_temps
 from store.errors import StoreError
 from store.layout import INDEX, LOCK, body_file, notes_file
 from store.records import AnnotationRecord, ArticleRecord, now
-from store.schema import check_version, meta_table, migrate, text_digest
+from store.schema import SCHEMA_VERSION, check_version, meta_table, migrate, text_digest, version_of
 from store.storage import StoreDB, StrIdTable, decode, open_db, storage_of, table_of
+
+if TYPE_CHECKING:
+    from filelock import FileLock  # imported at the first change: it takes ~10 ms
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -55,14 +56,28 @@ class Library:
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
-        self._lock = FileLock(self.folder / LOCK, timeout=LOCK_TIMEOUT)
+        self._lock: FileLock | None = None
+        self._prepared = False
         self._index = open_db(self.folder / INDEX, self.folder, check_version)
         self._articles = table_of(self._index, "articles")
         self._notes: dict[str, StoreDB] = {}
         self._article_of_note: dict[str, str] = {}
-        with self._locked():
-            remove_stale_temps(self.folder)
-            self._prepare_index()
+        # Reading takes no lock (every write replaces a whole file), so the lock and its import
+        # wait for the first change, which prepares the store; an index that must be migrated
+        # first is prepared now. A missing index reads as an empty library until then.
+        if self._needs_migration():
+            with self._locked():
+                pass
+
+    def _needs_migration(self) -> bool:
+        path = self.folder / INDEX
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return False
+        data = decode(path, raw, self.folder)
+        check_version(path, data)  # a store written by a newer reader is refused at once
+        return version_of(data) < SCHEMA_VERSION
 
     def _prepare_index(self) -> None:
         """Create, validate or migrate the index. Holding the lock."""
@@ -79,6 +94,10 @@ class Library:
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
+        from filelock import FileLock, Timeout
+
+        if self._lock is None:
+            self._lock = FileLock(self.folder / LOCK, timeout=LOCK_TIMEOUT)
         try:
             self._lock.acquire()
         except Timeout:
@@ -89,6 +108,10 @@ class Library:
         try:
             # Whatever we read next must be what is on disk now, not what we cached.
             storage_of(self._index).invalidate()
+            if not self._prepared:  # the first change of this session: tidy and prepare
+                remove_stale_temps(self.folder)
+                self._prepare_index()
+                self._prepared = True
             yield
         finally:
             self._lock.release()

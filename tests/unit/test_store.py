@@ -139,3 +139,35 @@ def test_many_annotations_saved_at_once_keep_the_others(tmp_path: Path, monkeypa
     assert len(writes) == 1  # one write of the notes file for both
     reopened = Library(tmp_path).annotations("a1")
     assert [(n.exact, n.start) for n in reopened] == [("Hello", 0), ("brave", 7), ("world", 16)]
+
+
+def test_reading_a_library_takes_no_lock_and_writes_nothing(tmp_path: Path):
+    # Opening the store for reading is on the way to the first frame: no lock, no file written.
+    Library(tmp_path).save_article(_article())
+    before = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if p.is_file()}
+    (tmp_path / ".lock").unlink()
+    reader = Library(tmp_path)
+    assert reader.article("a1").text == "Hello brave new world."
+    assert not (tmp_path / ".lock").exists()
+    assert {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if p.is_file()} == {
+        p: t for p, t in before.items() if p.name != ".lock"
+    }
+
+
+def test_a_killed_writers_temp_files_go_at_the_first_change(tmp_path: Path):
+    Library(tmp_path).save_article(_article())
+    stale = tmp_path / ".library.json.1234.tmp"
+    stale.write_bytes(b"half a file")
+    library = Library(tmp_path)
+    assert library.article("a1") is not None
+    library.save_article(_article("a2"))
+    assert not stale.exists()
+    assert {a.id for a in library.articles()} == {"a1", "a2"}
+
+
+def test_an_empty_folder_reads_as_an_empty_library_until_the_first_change(tmp_path: Path):
+    library = Library(tmp_path)
+    assert library.articles() == []
+    assert not (tmp_path / "library.json").exists()
+    library.save_article(_article())
+    assert Library(tmp_path).article("a1").text == "Hello brave new world."
