@@ -260,42 +260,46 @@ SHORT_WORDS = 12
 
 # Keys: literal pieces of the phrases, one of which every match holds (keep them in step; a
 # test draws examples of every phrase and checks). One search for them all, as a trie-shaped
-# pattern, spares the phrase patterns on most lines. ANYWHERE keys are word tails that start
-# with a rarer letter ("kie" for "cookie"): `re` stops at fewer places.
+# pattern, spares the phrase patterns on most lines. ANYWHERE keys are as specific as the
+# phrases allow: a key common in prose ("app", "access") would send long paragraphs through
+# every ANYWHERE pattern.
 _ANYWHERE_KEYS = (
-    "kie",  # cookie
-    "y cont",  # by continuing
-    "y usi",  # by using
-    "donat",
-    "ntrib",  # contribution
-    "pport",  # support
-    "ywall",  # paywall
+    "cookie",
+    "by continuing",
+    "by using this",
+    "your donation",
+    "your contribution",
+    "your support",
+    "a donation",
+    "a contribution",
+    "paywall",
+    "journalism",
     "become a",
-    "journ",  # journalism
-    "wslett",  # newsletter
-    "-mail",
-    "mail",
-    "nbox",  # inbox
-    "bscri",  # subscribe
-    "ccess",  # access
-    "gist",  # register
-    "fresh",  # refresh
-    "g in",  # log in
-    "gn in",  # sign in
-    "lready",  # already
-    "mment",  # comment
-    "eply",  # reply
-    "vers",  # conversation
-    "fica",  # notification
-    "xtern",  # external link
-    "haring",  # sharing
-    "ghts res",  # rights reserved
-    "direit",  # direitos
-    "ption",  # caption
-    "pyrig",  # copyright
-    "k here",  # click here
-    "app",
-    "want m",  # want more
+    "newsletter",
+    "enter your",
+    "inbox",
+    "subscribe",
+    "unlimited",
+    "registering",
+    "refresh",
+    "log in",
+    "sign in",
+    "already",
+    "comment",
+    "a reply",
+    "provoking",
+    "notification",
+    "external link",
+    "about sharing",
+    "caption",
+    "copyright",
+    "click here",
+    "download",
+    "get the",
+    "get our",
+    "want more",
+    "rights reserved",
+    "direitos",
 )
 # The SHORT patterns that are not anchored at the line's start, by reason.
 _SHORT_KEYS = {
