@@ -301,21 +301,27 @@ _ANYWHERE_KEYS = (
     "rights reserved",
     "direitos",
 )
-# The SHORT patterns that are not anchored at the line's start, by reason.
 _SHORT_KEYS = {
     "notification prompt": "fica hrich уведомл 알림 通知",
     "cookie notice": "cookie consent gdpr",
-    "donation appeal": "donat contribut support apoie doe spende пожертв поддерж",
-    "subscription prompt": "subscri newsletter sign assin inscreva abonn iscriviti подпи 구독 購読",
-    "share prompt": "share tweet pin print mail copy compartilh condividi teilen partag compartir"
-    " подел 공유 シェア",
-    "follow prompt": "follow like siga seguici folgen suivez síguenos подписывайтесь",
-    "comment prompt": "comment replies join coment kommentar комментар 댓글 コメント",
-    "log-in prompt": "log sign regist account entrar accedi anmelden войти 로그인 ログイン",
-    "related link": "read recommended you leia veja leggi potrebbe читайте теме 관련 関連記事",
-    "photo credit": ") getty",
-    "footer": "© copyright rights terms privacy direitos diritti rechte права 무단",
+    "donation appeal": "donat contribute support apoie doe spende пожертв поддерж",
+    "subscription prompt": "subscri newsletter sign|up assin inscreva abonn iscriviti"
+    " подпи 구독 購読",
+    "share prompt": "share tweet pin|it print email e-mail copy|link copy|the|link compartilh"
+    " condividi teilen partag compartir подел 공유 シェア",
+    "follow prompt": "follow|us follow|me like|us siga seguici folgen suivez síguenos"
+    " подписывайтесь",
+    "comment prompt": "comment replies join|the coment kommentar комментар 댓글 コメント",
+    "log-in prompt": "login log|in logout log|out logged|in signin sign|in signout sign|out regist"
+    " account entrar accedi anmelden войти 로그인 ログイン",
+    "related link": "read|more read|next read|also recommended you|m leia veja leggi|anche"
+    " potrebbe читайте по|теме 관련 関連記事",
+    "photo credit": "(ap) (afp) (reuters) (getty (epa) (shutterstock) (istock) (file) getty",
+    "footer": "© copyright rights|reserved terms|of terms|and privacy|policy privacy|notice"
+    " direitos|reservados diritti|riservati rechte|vorbehalten права|защищены 무단",
 }
+"""The SHORT patterns that are not anchored at the line's start, by reason, as keys ("|" is a
+space inside a key)."""
 
 
 _Node = dict[str, "_Node"]
@@ -341,7 +347,7 @@ def _trie(words: list[str]) -> re.Pattern[str]:
 
 
 _ANYWHERE_KEY = _trie(list(_ANYWHERE_KEYS))
-_SHORT_KEY = _trie([key for keys in _SHORT_KEYS.values() for key in keys.split()])
+_SHORT_KEY = _trie([key.replace("|", " ") for keys in _SHORT_KEYS.values() for key in keys.split()])
 _SHORT_AT_START = re.compile(
     "|".join(f"(?:{p[1:]})" for ps in _SHORT_PATTERNS.values() for p in ps if p.startswith("^"))
 )
