@@ -18,10 +18,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.document import Document, Metadata, parse_markdown
+from reader.document import Document, parse_markdown
 from reader.export.exporter import ExportOptions, Item, export_to_folder, render_json
 from reader.export.model import build
 from reader.export.render import load_template, render
+from reader.metadata import Metadata
 from store.records import AnnotationRecord, ArticleRecord
 
 TEXT = (

@@ -84,4 +84,4 @@ def head_source(source: Source, size: int = HEAD_CHARS) -> Source:
     cut = source.text.find("\n\n", size)
     if cut < 0:
         return source
-    return dataclasses.replace(source, text=source.text[:cut])
+    return source._replace(text=source.text[:cut])

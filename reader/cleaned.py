@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cached_property
 from typing import NamedTuple
 
-from reader.document import Metadata
+from reader.metadata import Metadata
 
 
 class CleanBlock(NamedTuple):
@@ -30,17 +28,39 @@ class CleanBlock(NamedTuple):
     """Stable identity: a hash of the block's text and its occurrence number."""
 
 
-@dataclass(frozen=True)
 class Cleaned:
-    metadata: Metadata
-    page_blocks: tuple[CleanBlock, ...] = ()
-    """The page's blocks in order, as the cleaner left them (keys not worked out yet)."""
+    """The cleaner's result: the page's metadata and its blocks. Treat it as immutable.
 
-    @cached_property
+    A plain class (not a dataclass, see `reader.metadata`) whose block keys are worked out on
+    first use: hashing every block of a 1 MB page is a tenth of its cleaning time, and printing
+    the article needs no key.
+    """
+
+    __slots__ = ("_blocks", "metadata", "page_blocks")
+
+    def __init__(self, metadata: Metadata, page_blocks: tuple[CleanBlock, ...] = ()) -> None:
+        self.metadata = metadata
+        self.page_blocks = page_blocks
+        """The page's blocks in order, as the cleaner left them (keys not worked out yet)."""
+        self._blocks: tuple[CleanBlock, ...] | None = None
+
+    def __repr__(self) -> str:
+        return f"Cleaned({self.metadata!r}, <{len(self.page_blocks)} blocks>)"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Cleaned):
+            return NotImplemented
+        return (self.metadata, self.page_blocks) == (other.metadata, other.page_blocks)
+
+    def __hash__(self) -> int:
+        return hash((self.metadata, self.page_blocks))
+
+    @property
     def blocks(self) -> tuple[CleanBlock, ...]:
-        """The page's blocks, each with its key. Keyed on first use: hashing every block of a
-        1 MB page is a tenth of its cleaning time, and printing the article needs no key."""
-        return keyed(self.page_blocks)
+        """The page's blocks, each with its stable key."""
+        if self._blocks is None:
+            self._blocks = keyed(self.page_blocks)
+        return self._blocks
 
     def visible(self, overrides: frozenset[str] = frozenset()) -> list[CleanBlock]:
         """Blocks shown as the article: kept ones, with the user's overrides flipped."""

@@ -13,6 +13,7 @@ from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from reader.metadata import Metadata
 from reader.sanitize import clean_text
 
 if TYPE_CHECKING:
@@ -37,18 +38,6 @@ class SpanKind(StrEnum):
     CODE = "code"
     LINK = "link"
     STRIKE = "strike"
-
-
-@dataclass(frozen=True, slots=True)
-class Metadata:
-    """What the page says about the article, shown above the body."""
-
-    title: str = ""
-    subtitle: str = ""
-    byline: str = ""
-    date: str = ""
-    site: str = ""
-    source: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 from reader.errors import ReaderError
 from reader.limits import DEFAULT_MAX_BYTES
@@ -20,8 +20,7 @@ class SourceKind(StrEnum):
     MARKDOWN = "markdown"
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     kind: SourceKind
     text: str
     origin: str

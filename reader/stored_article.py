@@ -3,18 +3,18 @@ the record, and finding an article from what someone typed (id, URL or file)."""
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from reader.article import build_document, open_for_reading, open_source
 from reader.cleaned import CleanBlock, Cleaned
-from reader.document import Document, Metadata, parse_markdown
+from reader.document import Document, parse_markdown
 from reader.errors import ReaderError
 from reader.load import Source, SourceKind, is_url
+from reader.metadata import Metadata
 from store.library import Library
 from store.records import ArticleRecord, article_id_for
 
-_METADATA_FIELDS = tuple(f.name for f in dataclasses.fields(Metadata))
+_METADATA_FIELDS = Metadata._fields
 
 
 def record_for(source: Source, cleaned: Cleaned, existing: ArticleRecord | None) -> ArticleRecord:

@@ -12,8 +12,8 @@ from trafilatura.xml import xmltotxt
 from reader.clean.markdown_source import split_blocks
 from reader.clean.phrases import boilerplate_reason
 from reader.cleaned import CleanBlock, Cleaned
-from reader.document import Metadata
 from reader.markdown_escape import escape_markdown
+from reader.metadata import Metadata
 from reader.sanitize import clean_text
 
 _WORD = re.compile(r"\w+")

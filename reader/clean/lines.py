@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from enum import StrEnum
 
 from reader.clean.phrases import boilerplate_reason
@@ -31,30 +30,65 @@ class Kind(StrEnum):
     """Page chrome by its phrases or shape."""
 
 
-@dataclass(slots=True)
 class Line:
-    number: int
-    """Index of the line in the source text (0-based, counting blank lines)."""
-    raw: str
-    text: str
-    """Without the list marker and surrounding whitespace."""
-    marker: str
-    words: int
-    """Word count; characters of unspaced scripts count half a word each."""
-    stop: float
-    """Share of the words that are function words (1.0 for unspaced scripts)."""
-    sentence: bool
-    """Ends like a sentence."""
-    key: str
-    """Casefolded words, to spot repeated lines."""
-    repeats: int = 1
-    """How many lines of the page have the same words."""
-    repeat_gap: int = 0
-    """Lines to the nearest other line with the same words (0 when there is none)."""
-    underlined: bool = False
-    """Followed by a line of = or - (a heading in text files)."""
-    kind: Kind = Kind.SHORT
-    reason: str = ""
+    """One line of the page (or a hard-wrapped paragraph's lines together), measured.
+
+    - `number`: index of the line in the source text (0-based, counting blank lines);
+    - `raw`, and `text` without the list marker and surrounding whitespace; `marker`;
+    - `words`: word count, characters of unspaced scripts counting half a word each;
+    - `stop`: share of the words that are function words (1.0 for unspaced scripts);
+    - `sentence`: whether it ends like a sentence; `key`: its casefolded words;
+    - `repeats`: how many lines of the page have the same words; `repeat_gap`: lines to the
+      nearest other one (0 when there is none);
+    - `underlined`: followed by a line of = or - (a heading in text files);
+    - `kind` and `reason`: what `classify` made of it.
+
+    A plain class with slots, not a dataclass: see `reader.metadata`.
+    """
+
+    __slots__ = (
+        "key",
+        "kind",
+        "marker",
+        "number",
+        "raw",
+        "reason",
+        "repeat_gap",
+        "repeats",
+        "sentence",
+        "stop",
+        "text",
+        "underlined",
+        "words",
+    )
+
+    def __init__(
+        self,
+        number: int,
+        raw: str,
+        text: str,
+        marker: str,
+        words: int,
+        stop: float,
+        sentence: bool,
+        key: str,
+    ) -> None:
+        self.number = number
+        self.raw = raw
+        self.text = text
+        self.marker = marker
+        self.words = words
+        self.stop = stop
+        self.sentence = sentence
+        self.key = key
+        self.repeats = 1
+        self.repeat_gap = 0
+        self.underlined = False
+        self.kind = Kind.SHORT
+        self.reason = ""
+
+    def __repr__(self) -> str:
+        return f"Line({self.number}, {self.text!r}, {self.kind.value} {self.reason!r})"
 
     @property
     def chars(self) -> int:

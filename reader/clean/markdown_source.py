@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from reader.cleaned import CleanBlock, Cleaned
-from reader.document import Metadata
+from reader.metadata import Metadata
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)

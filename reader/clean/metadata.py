@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.clean.lines import Kind, Line
 
@@ -32,8 +32,7 @@ _NAME_WORD = re.compile(r"^[A-ZÀ-ÝА-Я][\w'’.-]*$")
 _NAME_JOINERS = frozenset({"and", "e", "y", "und", "et", "и", "de", "da", "van", "von", "&"})
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
+class Found(NamedTuple):
     title: int | None = None
     subtitle: int | None = None
     byline: int | None = None

@@ -11,8 +11,8 @@ from reader.clean.headings import heading_markdown, is_heading
 from reader.clean.lines import Kind, Line, classify, split_lines
 from reader.clean.metadata import find, is_byline, is_date, is_headline
 from reader.cleaned import CleanBlock, Cleaned
-from reader.document import Metadata
 from reader.markdown_escape import escape_markdown
+from reader.metadata import Metadata
 
 
 def clean_plain_text(text: str, origin: str = "") -> Cleaned:

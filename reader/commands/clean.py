@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import gc
-import json
 import sys
 
 from reader.cleaned import Cleaned
-from reader.document import Metadata, parse_markdown
 from reader.errors import ReaderError
 from reader.limits import DEFAULT_MAX_BYTES
 from reader.load import load_target
 from reader.markdown_escape import escape_markdown
+from reader.metadata import Metadata
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -79,7 +77,9 @@ def to_markdown(cleaned: Cleaned, body_only: bool = False) -> str:
 
 def to_text(cleaned: Cleaned, body_only: bool = False) -> str:
     # A title in the metadata keeps parse_markdown from taking a body heading as the title.
-    metadata = dataclasses.replace(cleaned.metadata, title=cleaned.metadata.title or "-")
+    from reader.document import parse_markdown
+
+    metadata = cleaned.metadata._replace(title=cleaned.metadata.title or "-")
     body = parse_markdown(cleaned.markdown_body(), metadata).text
     if body_only:
         return body
@@ -89,8 +89,10 @@ def to_text(cleaned: Cleaned, body_only: bool = False) -> str:
 
 
 def to_json(cleaned: Cleaned, body_only: bool = False) -> str:
+    import json  # only this format needs it: the others start sooner without
+
     data: dict[str, object] = {
-        "metadata": dataclasses.asdict(cleaned.metadata),
+        "metadata": cleaned.metadata._asdict(),
         "markdown": cleaned.markdown_body(),
     }
     if not body_only:

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from reader.document import Document, Metadata, parse_markdown
+from reader.document import Document, parse_markdown
+from reader.metadata import Metadata
 from store.records import AnnotationRecord, ArticleRecord
 
 WHEN = "2026-01-02T03:04:05+00:00"

@@ -5,8 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.document import Document, Metadata
+from reader.document import Document
 from reader.export import escape, model, render
+from reader.metadata import Metadata
 from tests.unit.export_support import document, highlight, parse_export, record
 
 HOSTILE = [
