@@ -16,7 +16,10 @@ _HANGUL = re.compile(r"[\uac00-\ud7af]")
 # List markers of text browsers and "save as text": *, +, o (third level), -, •.
 _MARKER = re.compile(r"^([*+•·◦▪‣-]|o(?= ))\s*")
 _MARKER_FIRST = frozenset("*+•·◦▪‣-o")
-_SENTENCE_END = re.compile(r"""[.!?。！？…]['"”’»)\]]*$|[다요]\.?$""")
+# A sentence ends in a stop, perhaps closed by quotes or brackets; Korean ones may end in 다/요.
+_STOPS = tuple(".!?。！？…")
+_CLOSERS = "'\"”’»)]"
+_KOREAN_ENDS = ("다", "요", "다.", "요.")
 _TEASER_END = re.compile(r"\w(\.\.\.|…)$")
 _SENTENCE_INSIDE = re.compile(r"[.!?。！？][\s\"”’»)]")
 
@@ -172,7 +175,9 @@ def _measure(number: int, raw: str, text: str, marker: str) -> Line:
     words = len(spaced) + cjk // 2
     stop = 1.0 if unspaced else sum(map(_is_stop, spaced)) / max(1, len(spaced))
     # The end patterns are anchored at $: searching only the tail spares a scan of the line.
-    sentence = bool(_SENTENCE_END.search(text[-12:])) and not text.endswith("...")
+    sentence = (
+        text.rstrip(_CLOSERS).endswith(_STOPS) or text.endswith(_KOREAN_ENDS)
+    ) and not text.endswith("...")
     return Line(number, raw, text, marker, words, stop, sentence, " ".join(key))
 
 
@@ -219,7 +224,11 @@ def _kind(line: Line, repeats: int) -> tuple[Kind, str]:
         return Kind.BAD, reason
     if repeats > 1 and line.words <= 15 and line.marker:
         return Kind.BAD, "repeated line"
-    if 6 <= line.words < 40 and _TEASER_END.search(line.text[-6:]):
+    if (
+        6 <= line.words < 40
+        and line.text.endswith(("...", "…"))
+        and _TEASER_END.search(line.text[-6:])
+    ):
         return Kind.BAD, "related link"  # a teaser cut short
     long_enough = line.chars >= 70 or line.words >= 12
     # Without a full stop, only a long line is prose: shorter ones are headlines and labels.
