@@ -19,9 +19,8 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 CONTEXT = 32
 """Characters of prefix and suffix kept around a quote."""
@@ -76,15 +75,13 @@ class Status(StrEnum):
     ORPHANED = "orphaned"
 
 
-@dataclass(frozen=True, slots=True)
-class TextQuoteSelector:
+class TextQuoteSelector(NamedTuple):
     exact: str
     prefix: str = ""
     suffix: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class TextPositionSelector:
+class TextPositionSelector(NamedTuple):
     start: int
     end: int
 
@@ -100,8 +97,7 @@ class SelectorFields(Protocol):
     text_hash: str
 
 
-@dataclass(frozen=True, slots=True)
-class Selectors:
+class Selectors(NamedTuple):
     """Everything an annotation needs to find its passage again."""
 
     quote: TextQuoteSelector
@@ -153,8 +149,7 @@ class Selectors:
         ]
 
 
-@dataclass(frozen=True, slots=True)
-class Anchor:
+class Anchor(NamedTuple):
     """Where an annotation lands in a text. For an orphan, start/end are its old offsets."""
 
     start: int

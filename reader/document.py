@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from reader.metadata import Metadata
 from reader.sanitize import clean_text
@@ -40,8 +40,7 @@ class SpanKind(StrEnum):
     STRIKE = "strike"
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     """One block of the body: `text[start:end]` is its plain text."""
 
     kind: BlockKind
@@ -57,8 +56,7 @@ class Block:
     """First line of the block in the Markdown source (0-based)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """Inline formatting over `text[start:end]`."""
 
     kind: SpanKind
@@ -67,8 +65,7 @@ class Span:
     href: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(NamedTuple):
     """A heading and everything up to the next heading of the same or a higher level."""
 
     title: str
@@ -81,8 +78,7 @@ class Section:
     """Nesting depth in the outline (0 for the shallowest headings present)."""
 
 
-@dataclass(frozen=True, slots=True)
-class RemovedBlock:
+class RemovedBlock(NamedTuple):
     """A block the cleaning left out, shown in place (dimmed) only on request."""
 
     key: str

@@ -19,7 +19,16 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
 # (Assad's, al-Qaeda). A letter is a word character that is not CJK: [^\W...] says it in one
 # class, which compiles and matches faster than a lookahead before each \w.
 _LETTER = rf"[^\W{_CJK}]"
-_WORD = re.compile(rf"[{_CJK}]|\d+(?:[.,:]\d+)*{_LETTER}*|{_LETTER}+(?:['’\-‐]{_LETTER}+)*")
+_WORD_PATTERN = rf"[{_CJK}]|\d+(?:[.,:]\d+)*{_LETTER}*|{_LETTER}+(?:['’\-‐]{_LETTER}+)*"
+
+
+@lru_cache(maxsize=1)
+def _words() -> re.Pattern[str]:
+    """The word pattern, compiled on first use: its CJK ranges take `re` some 8 ms to compile,
+    and the reader's first frame needs no word motion."""
+    return re.compile(_WORD_PATTERN)
+
+
 _SPACE = re.compile(r"\s")
 # How far back a search for a word start may look for whitespace before giving up; words
 # longer than this are cut (only in text without spaces).
@@ -61,7 +70,7 @@ _OPENER_WORDS = _word_set(
 def word_span(text: str, offset: int) -> tuple[int, int] | None:
     """The word containing `offset`, or None if `offset` is not in a word."""
     start = _safe_start(text, offset)
-    for match in _WORD.finditer(text, start, min(len(text), offset + _LOOKBACK)):
+    for match in _words().finditer(text, start, min(len(text), offset + _LOOKBACK)):
         if match.start() > offset:
             return None
         if offset < match.end():
@@ -72,7 +81,7 @@ def word_span(text: str, offset: int) -> tuple[int, int] | None:
 def next_word_start(text: str, offset: int) -> int:
     """Start of the first word after the one at `offset` (`offset` itself if there is none)."""
     start = _safe_start(text, offset)
-    for match in _WORD.finditer(text, start):
+    for match in _words().finditer(text, start):
         if match.start() > offset:
             return match.start()
     return offset
@@ -87,7 +96,7 @@ def previous_word_start(text: str, offset: int) -> int:
     while True:
         start = _safe_start(text, max(0, offset - window))
         found = -1
-        for match in _WORD.finditer(text, start, offset):
+        for match in _words().finditer(text, start, offset):
             found = match.start()
         if found >= 0:
             return found

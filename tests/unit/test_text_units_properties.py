@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.text_units import (
-    _WORD,
+    _words,
     next_sentence_start,
     next_word_start,
     previous_sentence_start,
@@ -65,7 +65,7 @@ def test_sentence_motions_go_to_the_neighbouring_start(text, data):
 @given(texts, st.data())
 def test_word_motions_go_to_the_neighbouring_word(text, data):
     offset = data.draw(st.integers(0, len(text)))
-    starts = [match.start() for match in _WORD.finditer(text)]
+    starts = [match.start() for match in _words().finditer(text)]
     after = [s for s in starts if s > offset]
     before = [s for s in starts if s < offset]
     assert next_word_start(text, offset) == (after[0] if after else offset)
