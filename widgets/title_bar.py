@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.widgets import Label
+from textual.app import RenderResult
+from textual.content import Content
+from textual.widget import Widget
+
+PROGRESS_SHARE = 0.45
+"""The progress side's share of the bar: fixed, so an update needs no new layout."""
 
 
-class TitleBar(Horizontal):
+class TitleBar(Widget, can_focus=False):
+    """One widget drawing one line (not a row of labels): fewer widgets to style and lay out
+    before the reader's first frame, and a progress change repaints only this line."""
+
     DEFAULT_CSS = """
     TitleBar {
         dock: top;
@@ -15,38 +21,38 @@ class TitleBar(Horizontal):
         background: $panel;
         color: $foreground;
         padding: 0 1;
-        #title { width: 1fr; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis; }
-        /* A fixed share of the bar, so updating it needs no new layout. */
-        #progress {
-            width: 45%;
-            color: $foreground-muted;
-            text-align: right;
-            text-wrap: nowrap;
-            text-overflow: ellipsis;
-        }
     }
     """
 
     def __init__(self, title: str, loading: bool = False) -> None:
         super().__init__()
-        self._title = title
+        self.title_text = title
         self.is_loading = loading
-        self._shown = "loading…" if loading else "0%"
+        self.shown = "loading…" if loading else "0%"
+        """What the progress side says."""
 
-    def compose(self) -> ComposeResult:
-        yield Label(self._title, id="title", markup=False)
-        yield Label(self._shown, id="progress", markup=False)
+    def render(self) -> RenderResult:
+        width = self.content_size.width
+        right = int(width * PROGRESS_SHARE)
+        left = width - right
+        # Content is literal text: a title that looks like markup stays as it is.
+        title = Content(self.title_text).truncate(left, ellipsis=True)
+        progress = Content(self.shown).truncate(right, ellipsis=True)
+        return Content.assemble(
+            title.stylize("bold"),
+            " " * (width - title.cell_length - progress.cell_length),
+            progress.stylize("$foreground-muted"),
+        )
 
     def set_loading(self, loading: bool) -> None:
         self.is_loading = loading
-        self._shown = "loading…" if loading else ""
-        self.query_one("#progress", Label).update(self._shown)
+        self.shown = "loading…" if loading else ""
+        self.refresh()
 
     def set_progress(self, progress: float, section: str = "") -> None:
         if self.is_loading:
             return
         label = f"{section}  {round(progress * 100)}%" if section else f"{round(progress * 100)}%"
-        # Updating a label costs a layout pass: only when the words change (not every line).
-        if label != self._shown:
-            self._shown = label
-            self.query_one("#progress", Label).update(label, layout=False)
+        if label != self.shown:  # repaint only when the words change, not every line
+            self.shown = label
+            self.refresh()

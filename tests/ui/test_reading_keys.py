@@ -22,6 +22,7 @@ from tests.ui.helpers import (
 from widgets.help_screen import HelpScreen
 from widgets.keymap import ALL
 from widgets.outline import Outline
+from widgets.title_bar import TitleBar
 
 SIZE = (100, 30)
 
@@ -66,7 +67,7 @@ async def test_end_and_home(long_article, temp_store, end, home):
         await pilot.press(end)
         assert view.progress == 1.0
         assert "Paragraph 5.6" in screen_text(view)
-        assert "100%" in str(app.screen.query_one("#progress").render())
+        assert "100%" in str(app.screen.query_one(TitleBar).render())
         await pilot.press(home)
         assert view.scroll_offset.y == 0
         assert "A Long Read" in screen_text(view)

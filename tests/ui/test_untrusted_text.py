@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tests.ui.helpers import make_app, screen_text, view_of, write_article
+from widgets.title_bar import TitleBar
 
 HOSTILE = (
     "# [bold red]Title[/] [@click=app.quit]x[/]\n\n"
@@ -19,7 +20,7 @@ async def test_markup_in_article_text_is_shown_literally(tmp_path, temp_store):
         assert "[bold]not bold[/bold]" in shown
         assert "[@click=app.quit]click me[/]" in shown
         assert "[bold red]Title[/] [@click=app.quit]x[/]" in str(
-            app.screen.query_one("#title").render()
+            app.screen.query_one(TitleBar).render()
         )
         await pilot.click("#document", offset=(30, 3))
         assert app.is_running
