@@ -7,8 +7,7 @@ at once: a note is the one thing a user cannot re-create.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from reader.anchor import Anchor, Resolver, Selectors, Status, describe, text_hash
 from reader.document import Document
@@ -25,8 +24,7 @@ class AnnotationStore(Protocol):
     def delete_annotation(self, annotation_id: str) -> None: ...
 
 
-@dataclass(frozen=True, slots=True)
-class Placed:
+class Placed(NamedTuple):
     """An annotation and where it lands in the current text."""
 
     record: AnnotationRecord
@@ -52,8 +50,7 @@ class Placed:
         return self.anchor.status
 
 
-@dataclass(frozen=True, slots=True)
-class _Undo:
+class _Undo(NamedTuple):
     description: str
     before: AnnotationRecord | None
     """The record as it was (None: it did not exist)."""

@@ -20,9 +20,8 @@ import os
 import pickle
 import signal
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from reader.errors import ReaderError
 from reader.limits import DEFAULT_MAX_BYTES
@@ -39,8 +38,7 @@ Whole = tuple["Source", "Cleaned", "Document | None"]
 """The whole article: source, cleaning, and its Document without user choices (or None)."""
 
 
-@dataclass(frozen=True)
-class Opened:
+class Opened(NamedTuple):
     source: Source
     cleaned: Cleaned | None
     """None: not cleaned yet (the app cleans it, its head first)."""

@@ -5,13 +5,12 @@ One table so that a key has one meaning per mode, and every key is shown somewhe
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual.binding import Binding, BindingType
 
 
-@dataclass(frozen=True, slots=True)
-class KeySpec:
+class KeySpec(NamedTuple):
     id: str
     """Stable id, usable in a user keymap (`App.set_keymap`)."""
     keys: str

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class LibraryChoice:
+class LibraryChoice(NamedTuple):
     """What the reader picked: an article, maybe at one of its highlights."""
 
     article_id: str

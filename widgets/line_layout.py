@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
+from typing import NamedTuple
 
 from rich.cells import cell_len
 
@@ -127,8 +128,7 @@ class Layout:
         return self.line_of(document.blocks[block].start)
 
 
-@dataclass(frozen=True)
-class Wrapped:
+class Wrapped(NamedTuple):
     """A document wrapped ahead of time (in a worker thread) for one view's settings."""
 
     document: Document
