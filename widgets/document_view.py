@@ -68,6 +68,26 @@ def _reading_bindings() -> list:  # type: ignore[type-arg]
     return keymap.bindings(tuple(specs))
 
 
+# Styles no theme changes, kept out of the component classes: Textual styles every component
+# class on each CSS update of the view (twice before the first frame). The cursor is reversed
+# when the view has the focus and underlined when not (not a :blur rule: on_focus/on_blur
+# redraw the cursor's rows alone, where a change of component styles redraws the whole view);
+# the highlight colours are dark enough for light text in every theme.
+HIGHLIGHT_BACKGROUNDS = {
+    "yellow": "#8a7a1a",
+    "green": "#2f6b3a",
+    "blue": "#2b4f8a",
+    "pink": "#8a3b6b",
+    "purple": "#5b3b8a",
+}
+FIXED_STYLES: dict[str, Style] = {
+    "cursor": Style(reverse=True),
+    "cursor-unfocused": Style(underline=True),
+    "overlap": Style(underline=True),
+    **{f"hl-{color}": Style(bgcolor=HIGHLIGHT_BACKGROUNDS[color]) for color in COLORS},
+}
+
+
 class DocumentView(ScrollView, can_focus=True):
     """Shows a Document in a centred column; scrolls by line, page, paragraph and section."""
 
@@ -90,12 +110,8 @@ class DocumentView(ScrollView, can_focus=True):
         "document-view--removed-label",
         "document-view--search-match",
         "document-view--search-current",
-        "document-view--cursor",
-        "document-view--cursor-unfocused",
         "document-view--selection",
-        "document-view--overlap",
         "document-view--note-marker",
-        *(f"document-view--hl-{color}" for color in COLORS),
     }
 
     DEFAULT_CSS = """
@@ -118,18 +134,8 @@ class DocumentView(ScrollView, can_focus=True):
         & > .document-view--removed-label { color: $warning; text-style: italic; }
         & > .document-view--search-match { background: $warning 40%; }
         & > .document-view--search-current { background: $warning; color: $background; }
-        & > .document-view--cursor { text-style: reverse; }
-        /* Not a :blur rule: a change of component styles redraws the whole view, and focus
-           moves each time the search prompt closes. on_focus/on_blur redraw the cursor alone. */
-        & > .document-view--cursor-unfocused { text-style: underline; }
         & > .document-view--selection { background: $primary 60%; }
-        & > .document-view--overlap { text-style: underline; }
         & > .document-view--note-marker { color: $accent; text-style: bold; }
-        & > .document-view--hl-yellow { background: #8a7a1a; }
-        & > .document-view--hl-green { background: #2f6b3a; }
-        & > .document-view--hl-blue { background: #2b4f8a; }
-        & > .document-view--hl-pink { background: #8a3b6b; }
-        & > .document-view--hl-purple { background: #5b3b8a; }
     }
     """
 
@@ -793,7 +799,7 @@ class DocumentView(ScrollView, can_focus=True):
     # --------------------------------------------------------------- drawing
 
     def _style(self, name: str) -> Style:
-        style = self._styles.get(name)
+        style = self._styles.get(name) or FIXED_STYLES.get(name)
         if style is None:
             style = self.get_component_rich_style(f"document-view--{name}", partial=True)
             self._styles[name] = style
