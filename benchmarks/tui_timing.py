@@ -7,7 +7,9 @@ the article's first paragraph appears in it; "loaded" is when, after that, the s
 and the app idle (a large article is cleaned in the background after its head is shown). Keys
 are timed from an idle app. The search is typed at the `/` prompt: "/word (jump)" times the
 word's last letter (the view jumps to the first match as you type), "Enter" closes the prompt.
-The pane is polled every --poll-ms.
+The pane is polled every --poll-ms. Runs go in rounds, each case once per round, and after the
+table each case's first paint is given less the empty app's of the same round: on a machine
+whose speed swings, that difference is steadier than either time.
 
     python benchmarks/tui_timing.py [--runs N] [--poll-ms MS]
 """
@@ -40,6 +42,7 @@ SETTLE_S = 0.25  # settled: this long without a screen change and with the app (
 IDLE_CPU = 0.1  # "idle": under this share of one CPU over the settle window
 TIMEOUT_S = 20.0
 _SGR = re.compile(r"\x1b\[[0-9;:]*m")
+EMPTY = "empty Textual app"
 FLOORS = "floors (medians): 3 MB first paint <= 0.5 s, key-to-repaint <= 30 ms, peak RSS <= 150 MB"
 
 
@@ -86,7 +89,7 @@ def cases() -> list[Case]:
     book_probe = (make_book.PROBE,)
     seed_probes = ("Russian intelligence agents persuaded",)
     return [
-        Case("empty Textual app", [sys.executable, str(HERE / "empty_app.py")], (READY,)),
+        Case(EMPTY, [sys.executable, str(HERE / "empty_app.py")], (READY,)),
         Case("seed (5 KB text)", [*reader, str(SEED)], seed_probes, "Moscow"),
         Case("book.txt (3 MB)", [*reader, str(book_txt)], book_probe, make_book.RARE_WORD),
         Case("book.md (3 MB)", [*reader, str(book_md)], book_probe, make_book.RARE_WORD),
@@ -289,6 +292,19 @@ def table(rows: list[tuple[Case, Result]], runs: int) -> str:
     return "\n".join(out)
 
 
+def over_empty(paints: list[dict[str, float]]) -> str:
+    """Each case's first paint less the empty app's in the same round (median over rounds):
+    steadier than either time alone, when the machine's speed swings."""
+    parts = []
+    for name in paints[0] if paints else ():
+        if name == EMPTY:
+            continue
+        gaps = [r[name] - r[EMPTY] for r in paints if name in r and EMPTY in r]
+        if gaps:
+            parts.append(f"{name} +{statistics.median(gaps) * 1000:.0f} ms")
+    return "first paint after the empty app's, same round (median): " + (", ".join(parts) or "n/a")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -302,13 +318,18 @@ def main() -> int:
     compile_project()
     tmux = Tmux(WIDTH, HEIGHT)
     harness = Harness(tmux, args.poll_ms / 1000)
-    rows: list[tuple[Case, Result]] = []
+    rows: list[tuple[Case, Result]] = [(case, Result()) for case in selected]
+    # Rounds: each case once per round, so a change of the machine's speed during the
+    # benchmark (common on shared machines) touches every case alike.
+    paints: list[dict[str, float]] = []
     try:
-        for case in selected:
-            result = Result()
-            for _ in range(args.runs):
+        for _ in range(args.runs):
+            paints.append({})
+            for case, result in rows:
+                before = len(result.first_paint)
                 harness.run(case, result)
-            rows.append((case, result))
+                if len(result.first_paint) > before:
+                    paints[-1][case.name] = result.first_paint[-1][0]
     finally:
         tmux.close()
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())
@@ -318,6 +339,7 @@ def main() -> int:
     )
     print("times in ms, wall / CPU of the app process (CPU time depends less on the load)")
     print(table(rows, args.runs))
+    print(over_empty(paints))
     print(FLOORS)
     for case, result in rows:
         for error in result.errors:
