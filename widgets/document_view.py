@@ -799,7 +799,10 @@ class DocumentView(ScrollView, can_focus=True):
     # --------------------------------------------------------------- drawing
 
     def _style(self, name: str) -> Style:
-        style = self._styles.get(name) or FIXED_STYLES.get(name)
+        # `is None`, not truthiness: an empty Rich Style is falsy and must stay cached.
+        style = FIXED_STYLES.get(name)
+        if style is None:
+            style = self._styles.get(name)
         if style is None:
             style = self.get_component_rich_style(f"document-view--{name}", partial=True)
             self._styles[name] = style
