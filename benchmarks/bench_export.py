@@ -23,7 +23,7 @@ from reader.export.exporter import ExportOptions, Item, export_to_folder, render
 from reader.export.model import build
 from reader.export.render import load_template, render
 from reader.metadata import Metadata
-from store.records import AnnotationRecord, ArticleRecord
+from reader.records import AnnotationRecord, ArticleRecord
 
 TEXT = (
     "the heron stood in shallows for an hour then took fish one strike rain came sideways off "

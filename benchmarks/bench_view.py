@@ -26,8 +26,8 @@ import make_book  # noqa: E402
 
 from reader.anchor import describe, text_hash  # noqa: E402
 from reader.article import open_source  # noqa: E402
+from reader.records import AnnotationRecord, article_id_for  # noqa: E402
 from store.library import Library  # noqa: E402
-from store.records import AnnotationRecord, article_id_for  # noqa: E402
 from widgets.app import ReaderApp  # noqa: E402
 from widgets.document_view import DocumentView  # noqa: E402
 

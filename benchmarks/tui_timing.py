@@ -186,8 +186,8 @@ def highlighted_store(case: Case) -> str:
         from bench_view import seed_highlights
 
         from reader.article import build_document, open_source
+        from reader.records import article_id_for
         from store.library import Library
-        from store.records import article_id_for
 
         store = tempfile.mkdtemp(prefix="reader-bench-template-")
         library = Library(Path(store))

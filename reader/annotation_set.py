@@ -11,8 +11,8 @@ from typing import NamedTuple, Protocol
 
 from reader.anchor import Anchor, Resolver, Selectors, Status, describe, text_hash
 from reader.document import Document
+from reader.records import AnnotationRecord, now
 from reader.sanitize import clean_text
-from store.records import AnnotationRecord, now
 
 COLORS: tuple[str, ...] = ("yellow", "green", "blue", "pink", "purple")
 

@@ -9,7 +9,8 @@ from pathlib import Path
 from reader.cleaned import Cleaned
 from reader.document import Document, RemovedBlock, parse_markdown
 from reader.limits import DEFAULT_MAX_BYTES
-from reader.load import Source, load_path, load_target
+from reader.load import Source, load_path
+from reader.target import load_target
 
 
 def build_document(cleaned: Cleaned, overrides: frozenset[str] = frozenset()) -> Document:

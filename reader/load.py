@@ -235,14 +235,3 @@ def load_stdin(max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
 
 def is_url(target: str) -> bool:
     return target.lower().startswith(("http://", "https://"))
-
-
-def load_target(target: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
-    """Load a file path, `-` (standard input) or an http(s) URL."""
-    if target == "-":
-        return load_stdin(max_bytes)
-    if is_url(target):
-        from reader.fetch import fetch
-
-        return fetch(target, max_bytes=max_bytes)
-    return load_path(Path(target), max_bytes)

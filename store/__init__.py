@@ -1,6 +1,8 @@
-"""store: the TinyDB library of articles and annotations. No widget imports."""
+"""store: the TinyDB library of articles and annotations. No widget imports.
+
+The records it keeps (`reader.records`) belong to the reader core, which imports no store.
+"""
 
 from store.library import Library
-from store.records import AnnotationRecord, ArticleRecord
 
-__all__ = ["AnnotationRecord", "ArticleRecord", "Library"]
+__all__ = ["Library"]

@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
+from reader.records import AnnotationRecord, ArticleRecord, now
 from store.atomic import atomic_write, remove_stale_temps
 from store.errors import StoreError
 from store.layout import INDEX, LOCK, body_file, notes_file
-from store.records import AnnotationRecord, ArticleRecord, now
 from store.schema import SCHEMA_VERSION, check_version, meta_table, migrate, text_digest, version_of
 from store.storage import StoreDB, StrIdTable, decode, open_db, storage_of, table_of
 

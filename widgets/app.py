@@ -17,10 +17,10 @@ from reader.document import Document
 from reader.errors import ReaderError
 from reader.load import Source
 from reader.preload import Whole
+from reader.records import ArticleRecord, article_id_for, now
 from reader.startup import first_frame_shown
 from reader.stored_article import record_for
 from store.library import Library
-from store.records import ArticleRecord, article_id_for, now
 from widgets import keymap
 from widgets.document_view import DocumentView
 from widgets.library_choice import LibraryChoice

@@ -12,9 +12,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label
 
 from reader.errors import ReaderError
+from reader.records import AnnotationRecord, ArticleRecord
 from reader.sanitize import strip_control
 from store.library import Library
-from store.records import AnnotationRecord, ArticleRecord
 from widgets import keymap
 from widgets.confirm_delete import ConfirmDelete, DeleteChoice
 from widgets.key_bar import KeyBar

@@ -9,9 +9,9 @@ import sys
 from reader.cleaned import Cleaned
 from reader.errors import ReaderError
 from reader.limits import DEFAULT_MAX_BYTES
-from reader.load import load_target
 from reader.markdown_escape import escape_markdown
 from reader.metadata import Metadata
+from reader.target import load_target
 
 
 def _parser() -> argparse.ArgumentParser:

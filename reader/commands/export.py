@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from reader.commands.articles import find_stored
 from reader.errors import ReaderError
 from reader.export.exporter import (
     JSON,
@@ -21,9 +22,8 @@ from reader.export.exporter import (
     export_to_folder,
 )
 from reader.export.render import BUILTIN_TEMPLATES
-from reader.stored_article import find_stored
+from reader.records import ArticleRecord
 from store.library import Library
-from store.records import ArticleRecord
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -8,12 +8,12 @@ import re
 import sys
 
 from reader.anchor import Selectors, describe
+from reader.commands.articles import find_stored, resolve
 from reader.errors import ReaderError
+from reader.records import COLORS, AnnotationRecord, ArticleRecord
 from reader.sanitize import clean_text, strip_control
-from reader.stored_article import find_stored, resolve
 from store.library import Library
 from store.paths import store_path
-from store.records import COLORS, AnnotationRecord, ArticleRecord
 
 
 def _parser() -> argparse.ArgumentParser:

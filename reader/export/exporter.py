@@ -14,8 +14,8 @@ from reader.article import build_document, open_source
 from reader.document import Document
 from reader.errors import ReaderError
 from reader.export import files, jsonld, keep, model, render
+from reader.records import AnnotationRecord, ArticleRecord, now
 from reader.stored_article import stored_document
-from store.records import AnnotationRecord, ArticleRecord, now
 
 MARKDOWN = "markdown"
 JSON = "json"

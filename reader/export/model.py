@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from reader import anchor
 from reader.document import Document, Section
 from reader.export import escape, fragment, keep
-from store.records import AnnotationRecord, ArticleRecord
+from reader.records import AnnotationRecord, ArticleRecord
 
 
 @dataclass(slots=True)  # not frozen: a frozen __init__ is slow, and there are many of these

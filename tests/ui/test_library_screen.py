@@ -9,9 +9,9 @@ from textual.widgets import DataTable
 
 from reader.article import build_document, open_source
 from reader.errors import ReaderError
+from reader.records import AnnotationRecord
 from reader.stored_article import record_for, stored_document
 from store.library import Library
-from store.records import AnnotationRecord
 from tests.conftest import SEED
 from tests.ui.helpers import make_app, whole_screen_text, write_article
 from widgets import library_screen

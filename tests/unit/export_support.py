@@ -10,7 +10,7 @@ from markdown_it.token import Token
 
 from reader.document import Document, parse_markdown
 from reader.metadata import Metadata
-from store.records import AnnotationRecord, ArticleRecord
+from reader.records import AnnotationRecord, ArticleRecord
 
 WHEN = "2026-01-02T03:04:05+00:00"
 

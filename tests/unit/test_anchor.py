@@ -10,7 +10,7 @@ from reader.anchor import (
     resolve_all,
     text_hash,
 )
-from store.records import AnnotationRecord
+from reader.records import AnnotationRecord
 
 TEXT = (
     "Russian intelligence agents persuaded Bashar al-Assad to flee Syria. "

@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
+from reader.records import AnnotationRecord, ArticleRecord
 from store.library import Library
-from store.records import AnnotationRecord, ArticleRecord
 
 
 def _article(article_id: str = "a1", text: str = "Hello brave new world.") -> ArticleRecord:

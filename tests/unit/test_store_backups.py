@@ -6,9 +6,9 @@ import os
 import time
 from pathlib import Path
 
+from reader.records import AnnotationRecord
 from store import backups
 from store.library import Library
-from store.records import AnnotationRecord
 
 NOTES = Path("notes") / "a.json"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import multiprocessing
 from pathlib import Path
 
+from reader.records import AnnotationRecord, ArticleRecord
 from store.library import Library
-from store.records import AnnotationRecord, ArticleRecord
 
 PER_PROCESS = 300
 

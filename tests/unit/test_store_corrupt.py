@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
+from reader.records import AnnotationRecord, ArticleRecord
 from store.errors import StoreError
 from store.library import Library
-from store.records import AnnotationRecord, ArticleRecord
 
 ARTICLE = "# A title\n\nThe quick brown fox jumps over the lazy dog."
 

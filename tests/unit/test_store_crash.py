@@ -10,8 +10,8 @@ import signal
 import time
 from pathlib import Path
 
+from reader.records import AnnotationRecord, ArticleRecord
 from store.library import Library
-from store.records import AnnotationRecord, ArticleRecord
 
 KILLS = 200
 ARTICLES = [f"article{i}" for i in range(8)]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from tinydb import TinyDB
 
+from reader.records import AnnotationRecord, ArticleRecord
 from store.library import Library
-from store.records import AnnotationRecord, ArticleRecord
 from store.schema import SCHEMA_VERSION
 
 

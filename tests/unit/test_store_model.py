@@ -8,8 +8,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.records import AnnotationRecord, ArticleRecord
 from store.library import Library
-from store.records import AnnotationRecord, ArticleRecord
 
 ARTICLES = ["a", "b", "c"]
 

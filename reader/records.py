@@ -1,4 +1,7 @@
-"""The records kept in the store, as plain dataclasses (no TinyDB or UI types)."""
+"""The records of articles and annotations, as plain dataclasses (no TinyDB or UI types).
+
+The store keeps them and the core builds and reads them, so they live in the core.
+"""
 
 from __future__ import annotations
 

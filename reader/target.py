@@ -1,0 +1,22 @@
+"""Load what a user names: a file path, `-` (standard input) or an http(s) URL.
+
+Above both `load` (files, bytes) and `fetch` (HTTP), so that neither imports the other.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.limits import DEFAULT_MAX_BYTES
+from reader.load import Source, is_url, load_path, load_stdin
+
+
+def load_target(target: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """Load a file path, `-` (standard input) or an http(s) URL."""
+    if target == "-":
+        return load_stdin(max_bytes)
+    if is_url(target):
+        from reader.fetch import fetch  # not at import: httpx is slow to import
+
+        return fetch(target, max_bytes=max_bytes)
+    return load_path(Path(target), max_bytes)
