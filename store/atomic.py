@@ -6,6 +6,8 @@ import contextlib
 import os
 from pathlib import Path
 
+from store.layout import OWNED, is_own_temp
+
 TMP_SUFFIX = ".tmp"
 
 
@@ -29,8 +31,7 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
     With `durable` the data and the rename are fsynced before returning.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    # The pid keeps two processes' temp files apart even if one ignores the store lock.
-    tmp = path.with_name(f".{path.name}.{os.getpid()}{TMP_SUFFIX}")
+    tmp = temp_path(path)
     try:
         with open(tmp, "wb") as handle:
             handle.write(data)
@@ -46,11 +47,27 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
         fsync_dir(path.parent)
 
 
-def remove_stale_temps(folder: Path) -> int:
-    """Delete temp files left by a killed writer. Call only while holding the store lock."""
+def temp_path(path: Path) -> Path:
+    """The temp file `atomic_write` fills before renaming it over `path`."""
+    # The pid keeps two processes' temp files apart even if one ignores the store lock.
+    return path.with_name(f".{path.name}.{os.getpid()}{TMP_SUFFIX}")
+
+
+def remove_stale_temps(store: Path) -> int:
+    """Delete temp files a killed writer of this store left. Call holding the store lock.
+
+    Only in the folders the store writes, and only names `atomic_write` gives its temp files
+    for the store's own files: a user's `.draft.tmp` beside the store is theirs.
+    """
     removed = 0
-    for tmp in folder.rglob(f".*{TMP_SUFFIX}"):
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-            removed += 1
+    for folder in OWNED:
+        try:
+            names = os.listdir(store / folder)
+        except OSError:
+            continue
+        for name in names:
+            if is_own_temp(folder, name):
+                with contextlib.suppress(OSError):
+                    (store / folder / name).unlink()
+                    removed += 1
     return removed

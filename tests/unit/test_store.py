@@ -171,3 +171,31 @@ def test_an_empty_folder_reads_as_an_empty_library_until_the_first_change(tmp_pa
     assert not (tmp_path / "library.json").exists()
     library.save_article(_article())
     assert Library(tmp_path).article("a1").text == "Hello brave new world."
+
+
+def test_first_change_removes_only_the_stores_own_temp_files(tmp_path: Path):
+    # `--store .` or a store in ~/Documents: the user's own dot-temp files live beside ours.
+    Library(tmp_path).save_article(_article())
+    Library(tmp_path).save_annotation(_note())
+    users = [
+        tmp_path / ".draft.tmp",
+        tmp_path / ".library.json.tmp",  # no pid: not a name this program writes
+        tmp_path / ".notes.txt.123.tmp",
+        tmp_path / "projects" / ".library.json.77.tmp",  # a folder the store never writes
+        tmp_path / "notes" / ".mine.tmp",
+        tmp_path / "notes" / ".essay.txt.12.tmp",
+        tmp_path / "backups" / ".photo.jpg.5.tmp",
+    ]
+    ours = [
+        tmp_path / ".library.json.1234.tmp",
+        tmp_path / "notes" / ".a1.json.99.tmp",
+        tmp_path / "articles" / ".a1.md.42.tmp",
+        tmp_path / "backups" / ".library.json.1.55.tmp",
+        tmp_path / "backups" / "notes" / ".a1.json.2.56.tmp",
+    ]
+    for path in users + ours:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"words")
+    Library(tmp_path).save_article(_article("a2"))
+    assert [p for p in users if not p.exists()] == []
+    assert [p for p in ours if p.exists()] == []
