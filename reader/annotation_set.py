@@ -19,8 +19,10 @@ COLORS: tuple[str, ...] = ("yellow", "green", "blue", "pink", "purple")
 
 class AnnotationStore(Protocol):
     def annotations(self, article_id: str) -> list[AnnotationRecord]: ...
-    def save_annotation(self, record: AnnotationRecord) -> None: ...
-    def save_annotations(self, records: list[AnnotationRecord], touch: bool = True) -> None: ...
+    def save_annotation(self, record: AnnotationRecord) -> AnnotationRecord | None: ...
+    def save_annotations(
+        self, records: list[AnnotationRecord], touch: bool = True
+    ) -> list[AnnotationRecord]: ...
     def delete_annotation(self, annotation_id: str) -> None: ...
 
 
@@ -185,9 +187,14 @@ class AnnotationSet:
     def _save(
         self, record: AnnotationRecord, description: str, before: AnnotationRecord | None
     ) -> None:
-        self.store.save_annotation(record)
-        self._records[record.id] = record
-        self._place(record)
+        saved = self.store.save_annotation(record)
+        if saved is None:  # another reader deleted it meanwhile: it stays deleted
+            self._records.pop(record.id, None)
+            self._anchors.pop(record.id, None)
+            return
+        # As saved: with what another reader changed meanwhile in the fields we left alone.
+        self._records[record.id] = saved
+        self._place(saved)
         self._undo.append(_Undo(description, before, record.id))
 
 

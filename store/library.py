@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from reader.records import AnnotationRecord, ArticleRecord, now
 from store.atomic import atomic_write, remove_stale_temps
 from store.errors import StoreError
 from store.layout import INDEX, LOCK, body_file, notes_file
+from store.merge import TOMBSTONES, deleted_elsewhere, merge, tombstone
 from store.schema import SCHEMA_VERSION, check_version, meta_table, migrate, text_digest, version_of
 from store.storage import StoreDB, StrIdTable, decode, open_db, storage_of, table_of
 
@@ -62,6 +64,11 @@ class Library:
         self._articles = table_of(self._index, "articles")
         self._notes: dict[str, StoreDB] = {}
         self._article_of_note: dict[str, str] = {}
+        # Each annotation as this Library last read or wrote it, to tell our changes from
+        # another process's (store/merge.py), and the name its deletions are signed with.
+        self._seen: dict[str, dict[str, Any]] = {}
+        self._seen_articles: dict[str, dict[str, Any]] = {}
+        self._me = uuid.uuid4().hex
         # Reading takes no lock (every write replaces a whole file), so the lock and its import
         # wait for the first change, which prepares the store; an index that must be migrated
         # first is prepared now. A missing index reads as an empty library until then.
@@ -146,6 +153,7 @@ class Library:
         entry = self._articles.fetch(article_id)
         if entry is None:
             return None
+        self._seen_articles[article_id] = entry
         record = ArticleRecord.from_dict(entry)
         with contextlib.suppress(FileNotFoundError):
             record.text = (self.folder / body_file(article_id)).read_text(encoding="utf-8")
@@ -154,16 +162,25 @@ class Library:
     @_os_errors
     def articles(self) -> list[ArticleRecord]:
         """Every article, last opened first, without their texts (see `article`)."""
-        records = [ArticleRecord.from_dict(dict(doc)) for doc in self._articles.all()]
+        records = []
+        for doc in self._articles.all():
+            entry = dict(doc)
+            self._seen_articles[str(doc.doc_id)] = entry
+            records.append(ArticleRecord.from_dict(entry))
         return sorted(records, key=lambda r: r.last_opened, reverse=True)
 
     @_os_errors
     def save_article(self, record: ArticleRecord) -> None:
-        """Add or update an article. An empty `text` keeps the stored body."""
-        entry = record.to_dict()
-        text = entry.pop("text")
+        """Add or update an article. An empty `text` keeps the stored body.
+
+        Fields another process changed since this Library read the article (and this save
+        does not change) keep that process's value (store/merge.py).
+        """
+        ours = record.to_dict()
+        text = ours.pop("text")
         with self._locked():
             old = self._articles.fetch(record.id) or {}
+            entry = merge(self._seen_articles.get(record.id), ours, old or None)
             old_sha = str(old.get("body_sha", ""))
             entry["body_sha"] = old_sha
             if text:
@@ -173,6 +190,7 @@ class Library:
                     atomic_write(body, text.encode())
                 entry["body_sha"] = sha
             self._articles.put(record.id, entry)
+        self._seen_articles[record.id] = entry
 
     @_os_errors
     def delete_article(self, article_id: str) -> None:
@@ -198,50 +216,104 @@ class Library:
     @_os_errors
     def annotations(self, article_id: str) -> list[AnnotationRecord]:
         """The article's annotations in text order."""
-        records = [AnnotationRecord.from_dict(dict(d)) for d in self._notes_table(article_id)]
-        for record in records:
+        records = []
+        for entry in self._notes_table(article_id):
+            record = AnnotationRecord.from_dict(dict(entry))
+            self._seen[record.id] = dict(entry)
             self._article_of_note[record.id] = article_id
+            records.append(record)
         return sorted(records, key=lambda a: (a.start, a.end))
 
-    @_os_errors
-    def save_annotation(self, record: AnnotationRecord) -> None:
-        """Add or update an annotation (its `updated` time is set now)."""
-        record.updated = now()
-        table = self._notes_table(record.article_id)
+    def _change_notes(
+        self,
+        article_id: str,
+        change: Callable[[dict[str, dict[str, Any]], dict[str, Any]], R],
+    ) -> R:
+        """Apply `change(annotations, tombstones)` to the notes file as it is on disk now,
+        and write it back once, holding the lock. Returns what `change` returned."""
+        storage = storage_of(self._notes_db(article_id))
         with self._locked():
-            storage_of(self._notes_db(record.article_id)).invalidate()
-            table.put(record.id, record.to_dict())
-        self._article_of_note[record.id] = record.article_id
+            storage.invalidate()
+            data = storage.read() or {}
+            notes = dict(data.get("annotations", {}))
+            stones = dict(data.get(TOMBSTONES, {}))
+            result = change(notes, stones)
+            data["annotations"] = notes
+            if stones:
+                data[TOMBSTONES] = stones
+            storage.write(data)
+        return result
+
+    def _merge_into(
+        self,
+        notes: dict[str, dict[str, Any]],
+        stones: dict[str, Any],
+        records: list[AnnotationRecord],
+    ) -> list[AnnotationRecord]:
+        """Put `records` into `notes`, merged with what another process saved (store/merge.py);
+        those another process deleted are left out. Returns the ones saved, as saved."""
+        saved = []
+        for record in records:
+            if deleted_elsewhere(stones, record.id, self._me):
+                continue
+            stones.pop(record.id, None)
+            entry = merge(self._seen.get(record.id), record.to_dict(), notes.get(record.id))
+            notes[record.id] = entry
+            saved.append(AnnotationRecord.from_dict(entry))
+        return saved
 
     @_os_errors
-    def save_annotations(self, records: list[AnnotationRecord], touch: bool = True) -> None:
+    def save_annotation(self, record: AnnotationRecord) -> AnnotationRecord | None:
+        """Add or update an annotation (its `updated` time is set now).
+
+        Returns it as saved: with the fields another process changed meanwhile (and we did
+        not) taken from that process; None if another process deleted it (it stays deleted).
+        """
+        record.updated = now()
+        saved = self.save_annotations([record], touch=False)
+        return saved[0] if saved else None
+
+    @_os_errors
+    def save_annotations(
+        self, records: list[AnnotationRecord], touch: bool = True
+    ) -> list[AnnotationRecord]:
         """Add or update many annotations with one write per article's notes file (their
-        `updated` time is set now, unless `touch` is False: a change the user did not make)."""
-        by_article: dict[str, dict[str, dict[str, object]]] = {}
+        `updated` time is set now, unless `touch` is False: a change the user did not make).
+
+        Returns those saved, as saved (see `save_annotation`); any another process deleted
+        are left out."""
+        by_article: dict[str, list[AnnotationRecord]] = {}
         for record in records:
             if touch:
                 record.updated = now()
-            by_article.setdefault(record.article_id, {})[record.id] = record.to_dict()
+            by_article.setdefault(record.article_id, []).append(record)
+        saved: list[AnnotationRecord] = []
         for article_id, batch in by_article.items():
-            table = self._notes_table(article_id)
-            with self._locked():
-                storage_of(self._notes_db(article_id)).invalidate()
-                table.put_all(batch)
-            for annotation_id in batch:
-                self._article_of_note[annotation_id] = article_id
+            done = self._change_notes(
+                article_id,
+                functools.partial(self._merge_into, records=batch),
+            )
+            for record in done:
+                self._seen[record.id] = record.to_dict()
+                self._article_of_note[record.id] = article_id
+            saved.extend(done)
+        return saved
 
     @_os_errors
     def delete_annotation(self, annotation_id: str) -> None:
+        """Remove an annotation; a stale copy in another process cannot bring it back."""
         article_id = self._article_of_note.get(annotation_id)
         if article_id is None:
             found = next((a for a in self.all_annotations() if a.id == annotation_id), None)
             if found is None:
                 return
             article_id = found.article_id
-        table = self._notes_table(article_id)
-        with self._locked():
-            storage_of(self._notes_db(article_id)).invalidate()
-            table.drop(annotation_id)
+
+        def drop(notes: dict[str, Any], stones: dict[str, Any]) -> None:
+            notes.pop(annotation_id, None)
+            stones[annotation_id] = tombstone(now(), self._me)
+
+        self._change_notes(article_id, drop)
         self._article_of_note.pop(annotation_id, None)
 
     # Across the library

@@ -134,15 +134,6 @@ class StrIdTable(Table):
         else:
             self.insert(Document(record, doc_id=record_id))  # type: ignore[arg-type]
 
-    def put_all(self, records: dict[str, dict[str, Any]]) -> None:
-        """Insert or replace many records in one write of the file."""
-
-        def put(table: dict[Any, Any]) -> None:
-            table.update(records)
-
-        # TinyDB's own read-modify-write of one table (public calls write once per record).
-        self._update_table(put)
-
     def fetch(self, record_id: str) -> dict[str, Any] | None:
         found = self.get(doc_id=record_id)  # type: ignore[call-overload]
         return dict(found) if isinstance(found, dict) else None
