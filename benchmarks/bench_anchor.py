@@ -6,7 +6,8 @@ Prints two tables. Speed: re-anchoring 5,000 annotations after an edit near the 
 <= 1 s), and the per-quote cost of the fuzzy stage. Quality: over random edits of the seed
 article (and any --corpus files), the share of highlights re-anchored onto their passage,
 onto wrong text, or orphaned, with the tuned thresholds and with the minimum score switched
-off (the "about a third attach to wrong text" failure).
+off (the "about a third attach to wrong text" failure); and the share marked ambiguous
+(placed, but not claimed), of which on wrong text.
 """
 
 from __future__ import annotations
@@ -270,7 +271,8 @@ def quality_trial(text: str, starts: list[int], rng: random.Random, scenario: st
         anchor_ = resolve(edited, selectors)
         if not anchor_.attached:
             return "orphaned"
-        return "identical copy" if edited[anchor_.start : anchor_.end] == exact else "wrong text"
+        same = edited[anchor_.start : anchor_.end] == exact
+        return _flagged("identical copy" if same else "wrong text", anchor_)
     if scenario == "kept":
         edits = edits_elsewhere(text, rng, rng.randint(1, 6), (start, end), words)
     else:  # the quote itself edited a little: a word replaced, inserted or deleted
@@ -298,7 +300,14 @@ def quality_trial(text: str, starts: list[int], rng: random.Random, scenario: st
     if not anchor_.attached:
         return "orphaned"
     overlap = min(anchor_.end, new_end) - max(anchor_.start, new_start)
-    return "right place" if overlap >= 0.5 * (new_end - new_start) else "wrong text"
+    return _flagged(
+        "right place" if overlap >= 0.5 * (new_end - new_start) else "wrong text", anchor_
+    )
+
+
+def _flagged(outcome: str, anchor_: anchor.Anchor) -> str:
+    """The outcome, marked when the anchor said it was ambiguous (placed, but not claimed)."""
+    return f"{outcome} (ambiguous)" if anchor_.status is Status.AMBIGUOUS else outcome
 
 
 SCENARIOS = {
@@ -318,9 +327,18 @@ def quality(corpora: dict[str, str], trials: int) -> list[tuple[str, ...]]:
                 tally: Counter[str] = Counter()
                 with thresholds(NO_MINIMUM if variant != "tuned" else {}):
                     for _ in range(trials):
-                        tally[quality_trial(text, starts, rng, scenario)] += 1
+                        outcome = quality_trial(text, starts, rng, scenario)
+                        tally[outcome.removesuffix(" (ambiguous)")] += 1
+                        tally[outcome] += outcome != outcome.removesuffix(" (ambiguous)")
                 total = max(1, trials - tally["skip"])
                 cells = [f"{o} {100 * tally[o] / total:.1f}%" for o in outcomes]
+                flagged = sum(tally[f"{o} (ambiguous)"] for o in outcomes)
+                wrong = tally["wrong text (ambiguous)"]
+                cells.append(
+                    f"{100 * flagged / total:.1f}% (wrong text {100 * wrong / total:.1f}%)"
+                    if flagged
+                    else ""
+                )
                 rows.append((name, scenario, variant, str(total), *cells))
     return rows
 
@@ -338,7 +356,7 @@ def main() -> None:
     corpora.update({path.name: path.read_text() for path in args.corpus})
     corpora["generated book, 300 kB (repetitive)"] = book_text(300_000, seed=3)
     print_table(
-        ("text", "change", "anchoring", "trials", "outcome", "", ""),
+        ("text", "change", "anchoring", "trials", "outcome", "", "", "marked ambiguous"),
         quality(corpora, args.trials),
     )
 
