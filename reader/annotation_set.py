@@ -7,9 +7,10 @@ at once: a note is the one thing a user cannot re-create.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from typing import NamedTuple, Protocol
 
-from reader.anchor import Anchor, Resolver, Selectors, Status, describe, text_hash
+from reader.anchor import Anchor, Resolver, Selectors, Status, describe, resolve_all, text_hash
 from reader.document import Document
 from reader.records import AnnotationRecord, now
 from reader.sanitize import clean_text
@@ -50,6 +51,13 @@ class Placed(NamedTuple):
         if self.anchor.status is Status.OK and self.record.reanchored:
             return Status(self.record.reanchored)
         return self.anchor.status
+
+
+def placed_in(text: str, records: Sequence[AnnotationRecord]) -> list[Placed]:
+    """Each annotation where it lands in `text`, in the order given, without saving anything
+    (for the command line and the export, which only read)."""
+    anchors = resolve_all(text, [Selectors.of(record) for record in records])
+    return [Placed(record, found) for record, found in zip(records, anchors, strict=True)]
 
 
 class _Undo(NamedTuple):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.article import open_for_reading
+from reader.article import build_document, open_for_reading
 from reader.cleaned import CleanBlock, Cleaned
 from reader.document import Document, parse_markdown
 from reader.errors import ReaderError
@@ -54,3 +54,19 @@ def reopen(record: ArticleRecord) -> tuple[Source, Cleaned | None]:
     metadata = Metadata(**{k: v for k, v in record.metadata.items() if k in _METADATA_FIELDS})
     # One block: the stored text is what the cleaning kept, already with the user's choices.
     return source, Cleaned(metadata, (CleanBlock(record.text),))
+
+
+def current_document(record: ArticleRecord) -> Document | None:
+    """The article as the reader would open it now: its file while it is there (cleaned
+    again, with the user's choices), else the stored text; None if neither can be read.
+
+    Highlights are placed on this, so the command line says what the reader would show
+    right after the source changed.
+    """
+    from reader.clean import clean  # as in reader.article: not at import
+
+    try:
+        source, cleaned = reopen(record)
+    except ReaderError:
+        return None
+    return build_document(cleaned or clean(source), frozenset(record.overrides))

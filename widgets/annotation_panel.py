@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
+from reader.anchor import Status
 from reader.annotation_set import Placed
 
 SWATCH = {
@@ -21,6 +22,9 @@ SWATCH = {
     "purple": "#9a6fe0",
 }
 
+STATUSES = frozenset(status.value for status in Status)
+"""Words that filter the panel by how a highlight is anchored ("ambiguous", "orphaned")."""
+
 
 def matches_filter(placed: Placed, query: str) -> bool:
     """Every word of the query must match: #tag, a colour, a status, or quote/note text."""
@@ -30,7 +34,7 @@ def matches_filter(placed: Placed, query: str) -> bool:
         if word.startswith("#"):
             if not any(tag.casefold().startswith(word[1:]) for tag in record.tags):
                 return False
-        elif word in SWATCH or word in ("ok", "moved", "fuzzy", "orphaned"):
+        elif word in SWATCH or word in STATUSES:
             if word != record.color and word != placed.status.value:
                 return False
         elif word not in haystack and not any(word in tag.casefold() for tag in record.tags):

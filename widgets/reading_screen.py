@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import OptionList
 
+from reader.anchor import Status
 from reader.annotation_set import COLORS, AnnotationSet
 from reader.document import Document
 from widgets import keymap
@@ -122,10 +123,18 @@ class ReadingScreen(Screen[None]):
 
     def _announce_annotations(self) -> None:
         self.refresh_annotations()
-        orphans = sum(p.orphaned for p in self.annotations.placed)
+        placed = self.annotations.placed
+        orphans = sum(p.orphaned for p in placed)
         if orphans:
             self.notify(
                 f"{orphans} highlight(s) no longer match the text: see the panel (H).",
+                severity="warning",
+                markup=False,
+            )
+        unsure = sum(p.status is Status.AMBIGUOUS for p in placed)
+        if unsure:
+            self.notify(
+                f"{unsure} highlight(s) match more than one place (ambiguous): see the panel (H).",
                 severity="warning",
                 markup=False,
             )

@@ -7,11 +7,13 @@ import json
 import re
 import sys
 
-from reader.anchor import Selectors, describe
+from reader.anchor import Anchor, Selectors, Status, describe
+from reader.annotation_set import Placed, placed_in
 from reader.commands.articles import find_stored, resolve
 from reader.errors import ReaderError
 from reader.records import COLORS, AnnotationRecord, ArticleRecord
 from reader.sanitize import clean_text, strip_control
+from reader.stored_article import current_document
 from store.library import Library
 from store.paths import store_path
 
@@ -84,15 +86,38 @@ def _line(text: str) -> str:
     return " ".join(strip_control(text).split())
 
 
-def _as_json(note: AnnotationRecord, article: ArticleRecord | None) -> dict[str, object]:
+def _as_json(placed: Placed, article: ArticleRecord, text: str | None) -> dict[str, object]:
+    """A note as JSON: its record, where it is in the article's current text and how it got
+    there (`status`), and W3C selectors for that place (as recorded when it has none sure)."""
+    note = placed.record
     data: dict[str, object] = note.to_dict()
-    data["article_title"] = article.title if article else ""
-    data["article_source"] = article.source if article else ""
-    selectors = Selectors.from_fields(
-        note.exact, note.prefix, note.suffix, note.start, note.end, note.text_hash
-    )
+    data["article_title"] = article.title
+    data["article_source"] = article.source
+    data["status"] = placed.status.value
+    data["start"], data["end"] = placed.start, placed.end
+    sure = not placed.orphaned and placed.status is not Status.AMBIGUOUS
+    if text is not None and sure:
+        selectors = describe(text, placed.start, placed.end)
+    else:
+        selectors = Selectors.of(note)
     data["selectors"] = selectors.to_w3c()
     return data
+
+
+def _placed(
+    article: ArticleRecord, notes: list[AnnotationRecord]
+) -> tuple[list[Placed], str | None]:
+    """The notes placed in the article as the reader would open it now (its source file
+    while it is there), in document order; with the text, None if it cannot be read."""
+    if not notes:
+        return [], None
+    document = current_document(article)
+    if document is None:
+        return [Placed(note, Anchor(note.start, note.end, Status.OK)) for note in notes], None
+    found = placed_in(document.text, notes)
+    return sorted(
+        found, key=lambda p: (p.orphaned, p.start, p.end, p.record.created)
+    ), document.text
 
 
 def list_notes(library: Library, args: argparse.Namespace) -> int:
@@ -103,24 +128,26 @@ def list_notes(library: Library, args: argparse.Namespace) -> int:
         articles = [article]
     else:
         articles = library.articles()
-    groups = [(article, library.annotations(article.id)) for article in articles]
+    groups = [(article, *_placed(article, library.annotations(article.id))) for article in articles]
     if args.json:
-        out = [_as_json(note, article) for article, notes in groups for note in notes]
+        out = [_as_json(p, article, text) for article, placed, text in groups for p in placed]
         json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
     shown = 0
-    for article, notes in groups:
-        if not notes:
+    for article, placed, _ in groups:
+        if not placed:
             continue
         print(f"{_line(article.title)}  ({article.id})")
-        for note in notes:
+        for one in placed:
+            note = one.record
             tags = "".join(f"  #{_line(tag)}" for tag in note.tags)
-            text = f"  [{note.color}] “{_line(note.exact)}”"
+            status = "" if one.status is Status.OK else f" ({one.status.value})"
+            text = f"  [{note.color}]{status} “{_line(note.exact)}”"
             if note.note:
                 text += f" — {_line(note.note)}"
             print(text + tags)
-        shown += len(notes)
+        shown += len(placed)
     if not shown:
         print("No notes yet.")
     return 0

@@ -10,12 +10,11 @@ from pathlib import Path
 
 from platformdirs import user_documents_path
 
-from reader.article import build_document, open_source
 from reader.document import Document
 from reader.errors import ReaderError
 from reader.export import files, jsonld, keep, model, render
 from reader.records import AnnotationRecord, ArticleRecord, now
-from reader.stored_article import stored_document
+from reader.stored_article import current_document
 
 MARKDOWN = "markdown"
 JSON = "json"
@@ -61,17 +60,9 @@ class Written:
 
 
 def document_for(record: ArticleRecord) -> Document | None:
-    """The article's Document: from the stored cleaned text, else from its source file."""
-    if record.text:
-        return stored_document(record)
-    path = Path(record.source)
-    if not path.is_absolute() or not path.is_file():
-        return None
-    try:
-        _, cleaned = open_source(path)
-    except ReaderError:
-        return None
-    return build_document(cleaned, frozenset(record.overrides))
+    """The article's Document as the reader would open it now: from its source file while it
+    is there, else from the stored text (see `stored_article.current_document`)."""
+    return current_document(record)
 
 
 def render_markdown(

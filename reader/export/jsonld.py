@@ -38,14 +38,16 @@ def annotation(
     """One highlight as a Web Annotation."""
     quote: dict[str, Any] = {"type": "TextQuoteSelector", "exact": highlight.quote}
     selectors: list[dict[str, Any]] = [quote]
-    if text is not None and not highlight.orphaned:
+    # An orphan has no place, and an ambiguous one no sure place: no context or offsets.
+    placed = not highlight.orphaned and highlight.status != "ambiguous"
+    if text is not None and placed:
         before = text[max(0, highlight.start - _CONTEXT_CHARS) : highlight.start]
         after = text[highlight.end : highlight.end + _CONTEXT_CHARS]
         if before:
             quote["prefix"] = before
         if after:
             quote["suffix"] = after
-    if not highlight.orphaned:
+    if placed:
         selectors.append(
             {"type": "TextPositionSelector", "start": highlight.start, "end": highlight.end}
         )

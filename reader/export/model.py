@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from reader import anchor
+from reader.annotation_set import placed_in
 from reader.document import Document, Section
 from reader.export import escape, fragment, keep
 from reader.records import AnnotationRecord, ArticleRecord
@@ -38,6 +38,9 @@ class ExportHighlight:
     """Back to the source: the URL with a `#:~:text=` fragment, or the file's URI."""
     orphaned: bool
     """The quote is no longer in the article's text."""
+    status: str
+    """How it is anchored in the current text: "ok", "moved", "fuzzy", "ambiguous" (placed,
+    but another place fits as well: check it) or "orphaned"; "" without the text."""
     kept: str
     """What the user wrote in this highlight's block of the previous export."""
     keep: str
@@ -85,20 +88,6 @@ class ExportArticle:
     """The article's marked block for the user's own words."""
 
 
-def place(text: str, annotations: Sequence[AnnotationRecord]) -> list[tuple[int, int] | None]:
-    """Where each highlight is in the article's current text (None: orphaned), by anchoring."""
-    selectors = [
-        anchor.Selectors.from_fields(
-            note.exact, note.prefix, note.suffix, note.start, note.end, note.text_hash
-        )
-        for note in annotations
-    ]
-    return [
-        (found.start, found.end) if found.attached else None
-        for found in anchor.resolve_all(text, selectors)
-    ]
-
-
 def _tags(raw: Sequence[str]) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for tag in raw:
@@ -129,23 +118,18 @@ def exported_at(record: ArticleRecord, annotations: Sequence[AnnotationRecord]) 
 
 def _locate(
     annotations: Sequence[AnnotationRecord], text: str | None
-) -> tuple[list[tuple[int, int, AnnotationRecord]], list[AnnotationRecord]]:
-    """Placed highlights in document order, and the orphans."""
-    places = (
-        place(text, annotations)
-        if text is not None
-        else [(note.start, note.end) for note in annotations]
-    )
-    placed: list[tuple[int, int, AnnotationRecord]] = []
-    orphaned: list[AnnotationRecord] = []
-    for note, where in zip(annotations, places, strict=True):
-        if where is None:
-            orphaned.append(note)
-        else:
-            placed.append((where[0], where[1], note))
-    placed.sort(key=lambda item: (item[0], item[1], item[2].created, item[2].id))
+) -> tuple[list[tuple[int, int, str, AnnotationRecord]], list[AnnotationRecord]]:
+    """Placed highlights in document order (with how each is anchored), and the orphans."""
+    if text is None:
+        places = [(note.start, note.end, "", note) for note in annotations]
+        orphaned: list[AnnotationRecord] = []
+    else:
+        found = placed_in(text, annotations)
+        places = [(p.start, p.end, p.status.value, p.record) for p in found if not p.orphaned]
+        orphaned = [p.record for p in found if p.orphaned]
+    places.sort(key=lambda item: (item[0], item[1], item[3].created, item[3].id))
     orphaned.sort(key=lambda note: (note.start, note.created, note.id))
-    return placed, orphaned
+    return places, orphaned
 
 
 def _web_link(source: str, note: AnnotationRecord, text: str | None, start: int, end: int) -> str:
@@ -208,7 +192,7 @@ def build(
     web = fragment.is_web(source)
     file_uri = "" if web else fragment.file_link(source)
 
-    def view(note: AnnotationRecord, start: int, end: int) -> ExportHighlight:
+    def view(note: AnnotationRecord, start: int, end: int, status: str) -> ExportHighlight:
         section = document.section_at(start) if document is not None and start >= 0 else None
         user_words = kept.get(keep.HIGHLIGHT, note.id)
         return ExportHighlight(
@@ -225,13 +209,14 @@ def build(
             section=document.sections[section].title if document and section is not None else "",
             link=_web_link(source, note, text, start, end) if web else file_uri,
             orphaned=start < 0,
+            status=status,
             kept=user_words,
             keep=keep.block(keep.HIGHLIGHT, note.id, user_words),
         )
 
     placed, orphaned = _locate(annotations, text)
-    highlights = tuple(view(note, start, end) for start, end, note in placed)
-    orphans = tuple(view(note, -1, -1) for note in orphaned)
+    highlights = tuple(view(note, start, end, status) for start, end, status, note in placed)
+    orphans = tuple(view(note, -1, -1, "orphaned") for note in orphaned)
     sections = _group(highlights, document)
     everything = (*highlights, *orphans)
     tags = sorted({tag for h in everything for tag in h.tags}, key=lambda t: (t.casefold(), t))
