@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
 # ESC-introduced sequences: CSI, OSC (BEL or ST terminated), DCS/SOS/PM/APC strings, and the
-# two-character escapes. 8-bit C1 forms (0x9b CSI, 0x9d OSC) are handled the same way.
+# two-character escapes. 8-bit C1 forms (0x9b CSI, 0x9d OSC) are handled the same way. A string
+# with no terminator ends at its line's end: the text after it is the article's, not the
+# sequence's (the ESC that made it a sequence is gone either way).
 _ESCAPES = re.compile(
     r"""
-    (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?              # CSI ... final byte
-  | (?:\x1b\]|\x9d).*?(?:\x07|\x1b\\|\x9c|$)      # OSC ... BEL or ST
-  | (?:\x1b[PX^_]|[\x90\x98\x9e\x9f]).*?(?:\x1b\\|\x9c|$)  # DCS, SOS, PM, APC strings
-  | \x1b[ -/]*[0-~]?                               # other escapes (nF, Fp, Fe, Fs)
+    (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?                            # CSI ... final byte
+  | (?:\x1b\]|\x9d)[^\n]*?(?:\x07|\x1b\\|\x9c|(?=\n)|\Z)          # OSC ... BEL or ST
+  | (?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\n]*?(?:\x1b\\|\x9c|(?=\n)|\Z)  # DCS, SOS, PM, APC
+  | \x1b[ -/]*[0-~]?                                             # other escapes (nF, Fp, Fe, Fs)
     """,
-    re.VERBOSE | re.DOTALL,
+    re.VERBOSE,
 )
 # C0 and C1 controls except tab and newline, DEL, and the bidi overrides and isolates that
 # could make a terminal show text in an order other than the one stored.
 _ESCAPE_START = re.compile("[\x1b\x90-\x9f]")
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Also the two noncharacters XML cannot hold (lxml would refuse the page) and lone surrogates.
+_CONTROLS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff\ud800-\udfff]"
+)
 
 
 def strip_control(text: str) -> str:
@@ -40,3 +46,32 @@ def strip_control(text: str) -> str:
 def clean_text(text: str) -> str:
     """Untrusted text made safe to store and show: no controls, NFC, tabs expanded."""
     return unicodedata.normalize("NFC", strip_control(text)).expandtabs(4)
+
+
+_CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
+
+
+def _char_ref(match: re.Match[str]) -> str:
+    digits = (match[1] or match[2]).lstrip("0")
+    code = int(digits or "0", 16 if match[1] else 10) if len(digits) <= 8 else 0x110000
+    if (
+        0x20 <= code < 0x7F
+        or code in (9, 10, 13)
+        or (
+            0xA0 <= code <= 0x10FFFF
+            and code not in (0xFFFE, 0xFFFF)
+            and not 0xD800 <= code <= 0xDFFF
+        )
+    ):
+        return match[0]
+    if 0x80 <= code <= 0x9F:  # what a browser shows: &#150; is Windows-1252's en dash
+        return strip_control(html.unescape(f"&#{code};"))
+    return ""  # a control, noncharacter, surrogate or no character at all: nothing shown
+
+
+def drop_bad_char_refs(markup: str) -> str:
+    """HTML with its numeric character references to controls, surrogates and noncharacters
+    replaced by what a browser shows (`&#150;` an en dash, `&#1;` nothing); others kept."""
+    if "&#" not in markup:
+        return markup
+    return _CHAR_REF.sub(_char_ref, markup)

@@ -6,9 +6,9 @@ import re
 from typing import Any
 
 import trafilatura
-from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
+from reader.clean.html_tree import parse_html
 from reader.clean.markdown_source import split_blocks
 from reader.clean.phrases import boilerplate_reason
 from reader.cleaned import CleanBlock, Cleaned
@@ -21,8 +21,9 @@ _WORD = re.compile(r"\w+")
 
 def clean_html(html: str, origin: str = "") -> Cleaned:
     url = origin if origin.startswith(("http://", "https://")) else None
+    tree = parse_html(html)
     document = trafilatura.bare_extraction(
-        html,
+        html if tree is None else tree,
         url=url,
         include_formatting=True,
         include_comments=False,
@@ -124,7 +125,7 @@ _BLOCK_TAGS = (
 
 def _page_lines(html: str) -> list[str]:
     """The page's visible text, one block element a line."""
-    tree = load_html(html)
+    tree = parse_html(html)
     if tree is None:
         return []
     for hidden in tree.xpath("//script|//style|//noscript|//template|//svg|//head"):

@@ -51,6 +51,16 @@ def run(argv: list[str]) -> int:
     # objects for a 1 MB page and no cycles, so the cyclic collector's passes are pure cost.
     gc.disable()
     cleaned = clean(load_target(args.source, int(args.max_size * 1e6)))
+    if args.format != "json" and not any(block.kept for block in cleaned.blocks):
+        removed = len(cleaned.blocks)
+        raise ReaderError(
+            f"{args.source}: no article text found"
+            + (
+                f" ({removed} blocks looked like page chrome: --format json lists them)"
+                if removed
+                else ""
+            )
+        )
     if args.format == "json":
         output = to_json(cleaned, args.body_only)
     elif args.format == "text":
