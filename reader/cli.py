@@ -7,6 +7,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from reader import __version__
 from reader.errors import ReaderError
 
 # Subcommand name -> module with `run(argv: list[str]) -> int`. A file with one of these names
@@ -27,6 +28,7 @@ def _open_parser() -> argparse.ArgumentParser:
         epilog="Subcommands: " + (", ".join(sorted(COMMANDS)) or "none yet"),
     )
     parser.add_argument("file", nargs="?", help="article to open: plain text, HTML or Markdown")
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
     parser.add_argument("--store", metavar="PATH", help="store folder (default: $READER_STORE)")
     parser.add_argument(
         "--width", type=int, default=80, metavar="CELLS", help="reading column width (80)"

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import httpx
 
+from reader import __version__
 from reader.errors import ReaderError
 from reader.limits import DEFAULT_MAX_BYTES
 from reader.load import Source, SourceKind, load_bytes
 
 TIMEOUT = httpx.Timeout(20.0, connect=10.0)
 MAX_REDIRECTS = 5
-USER_AGENT = "reader/0.1 (terminal article reader)"
+USER_AGENT = f"reader/{__version__} (terminal article reader)"
 
 _KINDS = {
     "text/html": SourceKind.HTML,
