@@ -56,6 +56,20 @@ def _escape_core(core: str, flavour: str) -> str:
     return pattern.sub(r"\\\g<0>", core)
 
 
+def inline_text(text: str, flavour: str = "commonmark") -> str:
+    """Text inside a line of Markdown: every character that could open inline markup escaped."""
+    return _escape_core(text, flavour)
+
+
+def guard_line_start(line: str) -> str:
+    """A line of escaped Markdown that cannot start a block (heading, list, quote, rule)."""
+    match = _LINE_START.match(line)
+    if not match:
+        return line
+    end = match.end()
+    return f"{line[: end - 1]}\\{line[end - 1 :]}"
+
+
 def _line(line: str, flavour: str, mark: bool = False) -> str:
     core = line.strip()
     if not core:
@@ -66,10 +80,7 @@ def _line(line: str, flavour: str, mark: bool = False) -> str:
     if mark:
         body = f"=={body}=="
     elif not lead:
-        match = _LINE_START.match(body)
-        if match:
-            end = match.end()
-            body = f"{body[: end - 1]}\\{body[end - 1 :]}"
+        body = guard_line_start(body)
     return _entities(lead) + body + _entities(trail)
 
 

@@ -58,7 +58,7 @@ def annotation(
                 "type": "TextualBody",
                 "purpose": "commenting",
                 "value": highlight.note,
-                "format": "text/plain",
+                "format": "text/markdown",
             }
         )
     body.extend({"type": "TextualBody", "purpose": "tagging", "value": t} for t in highlight.tags)

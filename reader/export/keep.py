@@ -6,8 +6,8 @@ A block is the lines between a begin and an end marker, both HTML comments on th
     anything the user writes
     <!-- reader:end highlight 3f2a... -->
 
-Exported text can never produce such a line: every quote, note and tag is escaped, so a line
-of ours never starts with `<`.
+Exported text can never produce such a line: every quote and tag is escaped, and a note is
+re-written from its Markdown (note_markdown.py) so that no line of it starts with `<`.
 """
 
 from __future__ import annotations

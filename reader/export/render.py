@@ -13,7 +13,7 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from reader.errors import ReaderError
-from reader.export import escape
+from reader.export import escape, note_markdown
 from reader.export.model import ExportArticle
 
 BUILTIN_TEMPLATES = ("default", "obsidian", "plain")
@@ -35,6 +35,7 @@ def _obsidian_quote(text: str) -> str:
 
 FILTERS: dict[str, Callable[..., Any]] = {
     "md": escape.markdown_block,
+    "note": note_markdown.note,
     "quote": escape.blockquote,
     "mark_quote": _obsidian_quote,
     "inline": escape.inline,

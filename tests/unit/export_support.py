@@ -76,6 +76,14 @@ class Parsed:
     notes: list[str] = field(default_factory=list)
     tags: list[list[str]] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
+    note_markup: list[set[str]] = field(default_factory=list)
+    """The Markdown each note used (strong, em, link, bullet_list, fence, ...)."""
+
+
+# What a note may contain: formatting, links, lists, quotes and code; never a heading or HTML.
+NOTE_BLOCKS = {"paragraph", "bullet_list", "ordered_list", "list_item", "blockquote"}
+NOTE_LEAVES = {"inline", "fence", "hr"}
+NOTE_INLINE = {"text", "code_inline", "softbreak", "hardbreak", "strong", "em", "s", "link"}
 
 
 def _inline_text(token: Token) -> str:
@@ -88,6 +96,54 @@ def _inline_text(token: Token) -> str:
         else:
             raise AssertionError(f"unexpected inline markup {child.type}: {token.content!r}")
     return "".join(parts)
+
+
+def _note_inline_text(token: Token, markup: set[str]) -> str:
+    parts: list[str] = []
+    for child in token.children or []:
+        kind = child.type.removesuffix("_open").removesuffix("_close")
+        assert kind in NOTE_INLINE, f"{child.type} in a note: {token.content!r}"
+        markup.add(kind)
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("hardbreak", "softbreak"):
+            parts.append("\n")
+    return "".join(parts)
+
+
+def note_text(tokens: list[Token], markup: set[str] | None = None) -> str:
+    """The text a reader sees in a note's blocks (blank lines between them), markup aside."""
+    markup = set() if markup is None else markup
+    blocks: list[str] = []
+    for token in tokens:
+        kind = token.type.removesuffix("_open").removesuffix("_close")
+        assert kind in NOTE_BLOCKS | NOTE_LEAVES, f"{token.type} in a note"
+        markup.add(kind)
+        if token.type == "inline":
+            blocks.append(_note_inline_text(token, markup))
+        elif token.type == "fence":
+            blocks.append(token.content.removesuffix("\n"))
+    return "\n\n".join(block for block in blocks if block)
+
+
+def markdown_text(note: str) -> str:
+    """What a Markdown reader shows of `note` typed alone (raw HTML as text, headings kept)."""
+    tokens = MarkdownIt("commonmark", {"html": False}).enable("strikethrough").parse(note)
+    texts = []
+    for token in tokens:
+        if token.type == "inline":
+            texts.append("".join(_plain(child) for child in token.children or []))
+        elif token.type in ("fence", "code_block"):
+            texts.append(token.content.removesuffix("\n"))
+    return "\n\n".join(text for text in texts if text)
+
+
+def _plain(token: Token) -> str:
+    if token.type in ("text", "code_inline"):
+        return token.content
+    if token.type in ("softbreak", "hardbreak"):
+        return "\n"
+    return "".join(_plain(child) for child in token.children or [])
 
 
 def parse_export(markdown: str) -> Parsed:
@@ -104,9 +160,13 @@ def parse_export(markdown: str) -> Parsed:
     parsed = Parsed(front)
     index = 0
     state = "start"
-    note: list[str] = []
+    note: list[Token] = []
     while index < len(tokens):
         token = tokens[index]
+        if state == "note" and token.type != "html_block":
+            note.append(token)  # a note runs to its kept block's marker
+            index += 1
+            continue
         if token.type == "heading_open":
             parsed.headings.append((int(token.tag[1]), _inline_text(tokens[index + 1])))
             index += 3
@@ -132,12 +192,12 @@ def parse_export(markdown: str) -> Parsed:
             codes = [c.content for c in token.children or [] if c.type == "code_inline"]
             parsed.tags.append(codes)
             state, note = "note", []
-        elif token.type == "inline" and state == "note":
-            note.append(_inline_text(token))
         elif token.type == "html_block":
             parsed.comments.append(token.content.rstrip("\n"))
             if state == "note":
-                parsed.notes.append("\n\n".join(note))
+                markup: set[str] = set()
+                parsed.notes.append(note_text(note, markup))
+                parsed.note_markup.append(markup - {"paragraph", "inline", "text"})
                 state = "start"
         elif token.type not in ("paragraph_open", "paragraph_close", "inline"):
             raise AssertionError(f"unexpected block {token.type}")

@@ -43,7 +43,9 @@ def test_export_to_stdout(noted: Path, capsys: pytest.CaptureFixture[str]):
     parsed = parse_export(out)
     assert parsed.front["title"] == "Field notes"
     assert parsed.quotes == ["one strike", "sideways"]
-    assert parsed.notes == ["patience\n---\n# not a heading", ""]
+    # The note's Markdown headings are bold lines in the export, never headings of its outline.
+    assert parsed.notes == ["patience\n\nnot a heading", ""]
+    assert parsed.note_markup == [{"strong"}, set()]
     assert parsed.headings == [(1, "Field notes"), (2, "Later")]
 
 

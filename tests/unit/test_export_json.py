@@ -30,7 +30,7 @@ def test_each_highlight_is_a_web_annotation_with_both_selectors():
             "type": "TextualBody",
             "purpose": "commenting",
             "value": "Patience.",
-            "format": "text/plain",
+            "format": "text/markdown",
         },
         {"type": "TextualBody", "purpose": "tagging", "value": "birds"},
         {"type": "TextualBody", "purpose": "tagging", "value": "water"},

@@ -8,7 +8,13 @@ from hypothesis import strategies as st
 from reader.document import Document
 from reader.export import escape, model, render
 from reader.metadata import Metadata
-from tests.unit.export_support import document, highlight, parse_export, record
+from tests.unit.export_support import (
+    document,
+    highlight,
+    markdown_text,
+    parse_export,
+    record,
+)
 
 HOSTILE = [
     "---", "\n---\n", "#", "# ", "## x", ">", "> ", "`", "```", "~~~", "<b>", "</div>",
@@ -57,7 +63,9 @@ def test_hostile_quote_note_tags_and_title_survive_a_markdown_parse(
     source = source + escape.one_line(path).replace("\x00", "")
     parsed = parse_export(_export(quote, note, tags, title, color, source))
     assert parsed.quotes == [quote]
-    assert parsed.notes == [escape.clean(note)]
+    # The note reads as the Markdown it is (or, for the rare note whose emphasis the writer
+    # cannot reproduce exactly, as the literal text typed), and stays within its place.
+    assert parsed.notes in ([markdown_text(escape.clean(note))], [escape.clean(note)])
     expected_tags = list(dict.fromkeys(t for t in (escape.one_line(t).strip() for t in tags) if t))
     assert parsed.tags == [expected_tags]
     assert parsed.front["title"] == (escape.one_line(title).strip() or "Untitled")
@@ -75,7 +83,18 @@ def test_a_note_that_imitates_the_export_stays_one_note():
     tags = ["`tick`", "a, b", " spaced ", "#hash", "<i>x</i>"]
     parsed = parse_export(_export("a > b & `c` <d>", note, tags))
     assert parsed.quotes == ["a > b & `c` <d>"]
-    assert parsed.notes == [note]
+    # Read as Markdown: the rules and headings are bold lines or gone, the HTML and the marker
+    # are text, the quote, code and lists are the note's own; none of it is the export's.
+    assert parsed.notes == [
+        "title: fake\n\nHeading\n\nquote\n\ncode\n\n<div>html</div>\n"
+        "<!-- reader:end highlight x -->\n\nitem\n\nitem\nindented\n| a | b |\n|---|---|"
+    ]
+    assert parsed.note_markup == [
+        {"hr", "strong", "blockquote", "fence", "hardbreak", "bullet_list", "ordered_list",
+         "list_item"}
+    ]  # fmt: skip
+    assert [level for level, _ in parsed.headings] == [1]
+    assert len(parsed.comments) == 4
     assert parsed.tags == [["`tick`", "a, b", "spaced", "#hash", "<i>x</i>"]]
     assert parsed.front["highlights"] == 1
 
@@ -91,5 +110,7 @@ def test_every_highlight_of_a_real_article_round_trips():
         render.render(render.load_template("default"), model.build(record(), notes, doc))
     )
     assert parsed.quotes == ["heron", "rain came in sideways", "in one strike. The heron"]
-    assert parsed.notes == ["first\n\nsecond paragraph", "# not a heading", ""]
+    assert parsed.notes == ["first\n\nsecond paragraph", "not a heading", ""]
+    assert parsed.note_markup[1] == {"strong"}
+    assert [level for level, _ in parsed.headings] == [1, 2, 3, 2]
     assert parsed.tags == [["birds"], [], ["a", "b"]]
