@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -77,14 +78,40 @@ def open_article(argv: Sequence[str]) -> int:
             loading.close()
 
 
+# What a shell reports for a command ended by SIGPIPE (128 + 13), as `git log | head -1` does.
+CLOSED_PIPE_STATUS = 141
+
+
+def _run_command(args: list[str]) -> int:
+    if args and args[0] in COMMANDS:
+        module = importlib.import_module(COMMANDS[args[0]])
+        status: int = module.run(args[1:])
+        return status
+    return open_article(args)
+
+
+def _quiet_on_closed_pipe(args: list[str]) -> int:
+    """The command's status; a reader of its output that went away (`| head`) ends it quietly."""
+    try:
+        try:
+            status = _run_command(args)
+        finally:
+            # Flushed here, so that a closed pipe is seen here (also after --help's exit), and
+            # not as a traceback when Python flushes at exit.
+            sys.stdout.flush()
+    except BrokenPipeError:
+        # Nothing more can be written: point stdout at /dev/null so the exit flush is quiet.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return CLOSED_PIPE_STATUS
+    return status
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        if args and args[0] in COMMANDS:
-            module = importlib.import_module(COMMANDS[args[0]])
-            status: int = module.run(args[1:])
-            return status
-        return open_article(args)
+        return _quiet_on_closed_pipe(args)
     except ReaderError as error:
         print(f"reader: {error}", file=sys.stderr)
         return error.exit_status

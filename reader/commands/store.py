@@ -81,6 +81,8 @@ def run(argv: list[str]) -> int:
         return 0
     try:
         return _check(folder) if args.command == "check" else _restore(folder, args)
+    except BrokenPipeError:
+        raise  # our reader went away (`| head`): the CLI ends quietly
     except OSError as error:
         what = f" {error.filename}" if error.filename else ""
         raise ReaderError(f"cannot read or write{what} ({error.strerror or error})") from None
