@@ -2,3 +2,29 @@
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 """Inputs larger than this are refused unless --max-size raises the limit."""
+
+DOWNLOAD_SECONDS = 30.0
+"""A URL's whole download (headers and body) gives up after this many seconds (--timeout)."""
+
+MAX_MEGABYTES = 1_000_000.0
+"""The largest --max-size accepted (a terabyte: more than any article, less than overflows)."""
+
+
+def max_bytes_from(megabytes: float) -> int:
+    """--max-size MB as bytes; a one-line error for 0, a negative, inf, nan or 1e308."""
+    from reader.errors import ReaderError
+
+    if not 0 < megabytes <= MAX_MEGABYTES:  # False for nan too
+        raise ReaderError(
+            f"--max-size must be a number of megabytes above 0 and at most {MAX_MEGABYTES:,.0f}"
+        )
+    return int(megabytes * 1e6)
+
+
+def seconds_from(seconds: float) -> float:
+    """--timeout SECONDS checked: a one-line error for 0, a negative, inf or nan."""
+    from reader.errors import ReaderError
+
+    if not 0 < seconds < float("inf"):
+        raise ReaderError("--timeout must be a positive number of seconds")
+    return seconds

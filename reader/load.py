@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -211,21 +213,48 @@ def _too_big(origin: str, size: int, limit: int) -> str:
 def load_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     """Load a local file, or raise ReaderError with a one-line reason."""
     try:
-        if path.is_dir():
-            raise ReaderError(f"{path}: is a directory, not an article")
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ReaderError(_too_big(str(path), size, max_bytes))
-        with path.open("rb") as handle:
-            # Read one byte over the limit: a file that grew (or a pipe) is caught too.
+        # Non-blocking: opening a named pipe with no writer would otherwise wait for ever.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as handle:
+            mode = os.fstat(fd).st_mode
+            if stat.S_ISDIR(mode):
+                raise ReaderError(f"{path}: is a directory, not an article")
+            if not stat.S_ISREG(mode):
+                raise ReaderError(
+                    f"{path}: is {_file_type(mode)}, not a regular file "
+                    "(to read a stream, pass - and redirect it to standard input)"
+                )
+            os.set_blocking(fd, True)
+            size = os.fstat(fd).st_size
+            if size > max_bytes:
+                raise ReaderError(_too_big(str(path), size, max_bytes))
+            # Read one byte over the limit: a file that grew is caught too.
             data = handle.read(max_bytes + 1)
     except FileNotFoundError:
         raise ReaderError(f"{path}: no such file") from None
     except PermissionError:
         raise ReaderError(f"{path}: permission denied") from None
+    except IsADirectoryError:
+        raise ReaderError(f"{path}: is a directory, not an article") from None
     except OSError as error:
         raise ReaderError(f"{path}: cannot read ({error.strerror})") from None
-    return load_bytes(data, str(path.resolve()), path.name, max_bytes=max_bytes)
+    return load_bytes(data, origin_of(path), path.name, max_bytes=max_bytes)
+
+
+def origin_of(path: Path) -> str:
+    """The absolute path a file's article is known by (bytes that are not UTF-8 in its name,
+    which JSON cannot hold, as U+FFFD)."""
+    return os.fsencode(path.resolve()).decode("utf-8", "replace")
+
+
+def _file_type(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file"
 
 
 def load_stdin(max_bytes: int = DEFAULT_MAX_BYTES) -> Source:

@@ -75,3 +75,11 @@ def drop_bad_char_refs(markup: str) -> str:
     if "&#" not in markup:
         return markup
     return _CHAR_REF.sub(_char_ref, markup)
+
+
+_USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@")
+
+
+def strip_credentials(url: str) -> str:
+    """`url` without a user name or password (`https://user:pw@host/` -> `https://host/`)."""
+    return _USERINFO.sub(r"\1", url, count=1)

@@ -7,16 +7,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.limits import DEFAULT_MAX_BYTES
+from reader.limits import DEFAULT_MAX_BYTES, DOWNLOAD_SECONDS
 from reader.load import Source, is_url, load_path, load_stdin
 
 
-def load_target(target: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
-    """Load a file path, `-` (standard input) or an http(s) URL."""
+def load_target(
+    target: str, max_bytes: int = DEFAULT_MAX_BYTES, download_seconds: float = DOWNLOAD_SECONDS
+) -> Source:
+    """Load a file path, `-` (standard input) or an http(s) URL (given `download_seconds`)."""
     if target == "-":
         return load_stdin(max_bytes)
     if is_url(target):
         from reader.fetch import fetch  # not at import: httpx is slow to import
 
-        return fetch(target, max_bytes=max_bytes)
+        return fetch(target, max_bytes=max_bytes, deadline=download_seconds)
     return load_path(Path(target), max_bytes)

@@ -12,7 +12,7 @@ from filelock import FileLock, Timeout
 from store import backups
 from store.atomic import atomic_write
 from store.errors import DamagedStoreError, StoreError
-from store.layout import INDEX, LOCK, NOTES
+from store.layout import INDEX, LOCK, NOTES, is_store_file
 from store.schema import SCHEMA_VERSION, version_of
 from store.storage import decode
 
@@ -94,6 +94,11 @@ def restore(
     The replaced file is moved to backups/ as `<name>.replaced-<time>`, never deleted.
     A file of a newer schema is replaced only when a backup is named explicitly.
     """
+    if relative is not None and not is_store_file(relative):
+        raise StoreError(
+            f"{relative}: not a file of the store (library.json or notes/<article>.json); "
+            "nothing else in its folder is touched"
+        )
     lock = FileLock(store / LOCK, timeout=30)
     try:
         lock.acquire()
@@ -135,6 +140,10 @@ def _put_back(store: Path, relative: Path, backup: Path) -> Restored:
     if target.exists():
         stamp = time.strftime("%Y%m%dT%H%M%S")
         aside = store / backups.FOLDER / relative.parent / f"{relative.name}.replaced-{stamp}"
+        serial = 1
+        while aside.exists():  # a second restore within the second keeps the first aside
+            serial += 1
+            aside = aside.with_name(f"{relative.name}.replaced-{stamp}-{serial}")
         aside.parent.mkdir(parents=True, exist_ok=True)
         os.replace(target, aside)
     atomic_write(target, raw)

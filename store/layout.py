@@ -24,7 +24,7 @@ LOCK = ".lock"
 
 _SAFE = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _KEY = r"[A-Za-z0-9_-]{1,64}"
-_BACKUP_TAIL = r"(?:\.[0-9]+|\.v[0-9]+|\.replaced-[0-9T]+)"
+_BACKUP_TAIL = r"(?:\.[0-9]+|\.v[0-9]+|\.replaced-[0-9T-]+)"
 
 # Every folder the store writes, with the names of the files it writes there.
 OWNED: dict[Path, re.Pattern[str]] = {
@@ -57,3 +57,10 @@ def notes_file(article_id: str) -> Path:
 
 def body_file(article_id: str) -> Path:
     return BODIES / f"{file_key(article_id)}.md"
+
+
+def is_store_file(relative: Path) -> bool:
+    """Whether `relative` names one of the store's JSON files (the index or a notes file)."""
+    if relative == INDEX:
+        return True
+    return relative.parent == NOTES and bool(OWNED[NOTES].fullmatch(relative.name))

@@ -59,8 +59,10 @@ def decode(path: Path, raw: bytes, store: Path) -> Data:
     ):
         reason = "not a TinyDB table file"
     if reason:
-        relative = path.relative_to(store)
-        raise DamagedStoreError(path, reason, backups.backups_of(store, relative))
+        # A file named from outside the store (`store restore --from`) has no backups.
+        inside = path.is_relative_to(store)
+        found = backups.backups_of(store, path.relative_to(store)) if inside else []
+        raise DamagedStoreError(path, reason, found)
     return data  # type: ignore[no-any-return]
 
 

@@ -7,8 +7,9 @@ from pathlib import Path
 from reader.article import build_document, open_source
 from reader.document import Document
 from reader.errors import ReaderError
-from reader.load import is_url
+from reader.load import is_url, origin_of
 from reader.records import ArticleRecord, article_id_for
+from reader.sanitize import strip_credentials
 from reader.stored_article import record_for, stored_document
 from store.library import Library
 
@@ -16,10 +17,10 @@ from store.library import Library
 def find_stored(reference: str, library: Library) -> ArticleRecord | None:
     """The stored article an id, id prefix, URL or file path names (without reading it)."""
     if is_url(reference):
-        return library.article(article_id_for(reference))
+        return library.article(article_id_for(strip_credentials(reference)))
     path = Path(reference).expanduser()
     if path.exists():
-        return library.article(article_id_for(str(path.resolve())))
+        return library.article(article_id_for(origin_of(path)))
     return library.find_article(reference)
 
 

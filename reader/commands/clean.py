@@ -8,7 +8,7 @@ import sys
 
 from reader.cleaned import Cleaned
 from reader.errors import ReaderError
-from reader.limits import DEFAULT_MAX_BYTES
+from reader.limits import DEFAULT_MAX_BYTES, DOWNLOAD_SECONDS, max_bytes_from, seconds_from
 from reader.markdown_escape import escape_markdown
 from reader.metadata import Metadata
 from reader.target import load_target
@@ -38,19 +38,25 @@ def _parser() -> argparse.ArgumentParser:
         metavar="MB",
         help=f"refuse inputs larger than this (default {DEFAULT_MAX_BYTES / 1e6:.0f} MB)",
     )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=DOWNLOAD_SECONDS,
+        metavar="SECONDS",
+        help=f"give up on a URL whose download takes longer (default {DOWNLOAD_SECONDS:g} s)",
+    )
     return parser
 
 
 def run(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
-    if args.max_size <= 0:
-        raise ReaderError("--max-size must be a positive number of megabytes")
+    max_bytes, download_seconds = max_bytes_from(args.max_size), seconds_from(args.timeout)
     from reader.clean import clean
 
     # One page, cleaned, printed, then the process ends: cleaning allocates some 100,000
     # objects for a 1 MB page and no cycles, so the cyclic collector's passes are pure cost.
     gc.disable()
-    cleaned = clean(load_target(args.source, int(args.max_size * 1e6)))
+    cleaned = clean(load_target(args.source, max_bytes, download_seconds))
     if args.format != "json" and not any(block.kept for block in cleaned.blocks):
         removed = len(cleaned.blocks)
         raise ReaderError(

@@ -57,7 +57,28 @@ def _tags(raw: list[str]) -> list[str]:
     return tags
 
 
+def _utf8(value: str, option: str) -> str:
+    """An argument as text, or a one-line error if the terminal passed bytes that are not UTF-8
+    (Python keeps them as lone surrogates, which no store or export can hold)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raw = value[error.start : error.end].encode("utf-8", "surrogateescape")
+        shown = " ".join(f"0x{byte:02x}" for byte in raw[:4])
+        raise ReaderError(
+            f"{option}: not UTF-8 text (byte {shown}); is the terminal set to UTF-8?"
+        ) from None
+    return value
+
+
 def add(library: Library, args: argparse.Namespace) -> int:
+    for value, option in [
+        (args.quote, "--quote"),
+        (args.note, "--note"),
+        (args.color, "--color"),
+        *((tag, "--tag") for tag in args.tag),
+    ]:
+        _utf8(value, option)
     if args.color not in COLORS:
         raise ReaderError(f"unknown colour {args.color!r}: use one of {', '.join(COLORS)}")
     quote = clean_text(args.quote).strip()
