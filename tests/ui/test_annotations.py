@@ -6,7 +6,7 @@ from textual import events
 
 from reader.text_units import sentence_spans
 from tests.conftest import SEED
-from tests.ui.helpers import make_app, screen_text, view_of, write_article
+from tests.ui.helpers import make_app, screen_text, view_of, wait_until, write_article
 from widgets.annotation_panel import AnnotationPanel
 from widgets.note_editor import NoteEditor
 
@@ -230,17 +230,20 @@ async def test_colour_meanings_show_in_the_panel_and_the_export(tmp_path, temp_s
     assert "important" in exported
 
 
-async def _keys_at_once(app, pilot, *keys: str) -> None:
-    """Keys faster than anyone types: all queued before the app handles the first."""
+async def _keys_at_once_then_note(app, pilot, *keys: str) -> None:
+    """Keys faster than anyone types (all queued before the app handles the first), the last
+    opening the note editor: returns once it is open, with the focus in it."""
     for key in keys:
         app.post_message(events.Key(key, key if len(key) == 1 else None))
-    await pilot.pause(0.2)
+    await wait_until(
+        pilot, lambda: isinstance(app.screen, NoteEditor) and app.focused is not None, "the editor"
+    )
 
 
 async def test_h_then_a_at_once_notes_the_highlight_just_made(tmp_path, temp_store):
     app = make_app(write_article(tmp_path, ARTICLE), temp_store)
     async with app.run_test(size=SIZE) as pilot:
-        await _keys_at_once(app, pilot, "w", "h", "a")
+        await _keys_at_once_then_note(app, pilot, "w", "h", "a")
         assert isinstance(app.screen, NoteEditor)
         assert len(stored(app)) == 1  # the note goes on that highlight, not on a second one
         await pilot.press(*"why", "ctrl+s")
@@ -251,7 +254,7 @@ async def test_h_then_a_at_once_notes_the_highlight_just_made(tmp_path, temp_sto
 async def test_selection_h_then_a_at_once_notes_the_selection(tmp_path, temp_store):
     app = make_app(write_article(tmp_path, ARTICLE), temp_store)
     async with app.run_test(size=SIZE) as pilot:
-        await _keys_at_once(app, pilot, "v", "w", "h", "a")
+        await _keys_at_once_then_note(app, pilot, "v", "w", "h", "a")
         assert isinstance(app.screen, NoteEditor)
         [highlight] = stored(app)
         assert highlight.exact == "First sentence"

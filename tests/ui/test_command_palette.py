@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from tests.ui.helpers import LONG_MARKDOWN, make_app, top_line_text, view_of, write_article
+from tests.ui.helpers import (
+    LONG_MARKDOWN,
+    make_app,
+    palette_choice,
+    top_line_text,
+    view_of,
+    wait_until,
+    write_article,
+)
 from widgets import keymap
 from widgets.reading_screen import ReadingScreen
 
@@ -12,7 +20,7 @@ async def test_palette_runs_a_reading_action(tmp_path, temp_store):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"Next section")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: palette_choice(app) == "Next section", "the palette's pick")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ReadingScreen)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reader.export import keep
-from tests.ui.helpers import make_app, write_article
+from tests.ui.helpers import make_app, palette_choice, record_notices, wait_until, write_article
 
 ARTICLE = """# Export Test
 
@@ -26,19 +26,16 @@ def exports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def _notices(app) -> list[str]:
-    return [n.message for n in app._notifications]
-
-
 async def test_e_exports_the_article_and_shows_the_path(tmp_path, temp_store, exports):
     app = make_app(write_article(tmp_path, ARTICLE), temp_store)
+    notices = record_notices(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("s", "h")  # highlight the first sentence
         await pilot.press("E")
         await pilot.pause()
         path = exports / "Export Test.md"
         assert path.exists()
-        assert any(str(path) in message for message in _notices(app))
+        assert any(str(path) in message for message in notices)
         text = path.read_text()
         assert "> First sentence here." in text
         # Words written into the file survive the next E.
@@ -55,7 +52,6 @@ async def test_export_is_in_the_command_palette(tmp_path, temp_store, exports):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Export notes")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: palette_choice(app) == "Export notes to Markdown", "a pick")
         await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert (exports / "Export Test.md").exists()
+        await wait_until(pilot, (exports / "Export Test.md").exists, "the export")

@@ -13,18 +13,14 @@ from reader.article import LARGE_SOURCE, build_document, open_for_reading, open_
 from reader.cli import main
 from reader.errors import ReaderError
 from store.library import Library
-from tests.ui.helpers import screen_text, view_of, whole_screen_text
+from tests.ui.helpers import screen_text, view_of, wait_until, whole_screen_text
 from widgets.app import ReaderApp
 from widgets.line_layout import layout_document, wrap
 from widgets.reading_screen import ReadingScreen
 
 
 async def until_loaded(app, pilot) -> None:
-    for _ in range(200):
-        if not app.loading:
-            break
-        await pilot.pause(0.05)
-    assert not app.loading
+    await wait_until(pilot, lambda: not app.loading, "the whole article")
 
 
 def big_article(tmp_path):

@@ -13,7 +13,7 @@ from reader.records import AnnotationRecord
 from reader.stored_article import record_for, stored_document
 from store.library import Library
 from tests.conftest import SEED
-from tests.ui.helpers import make_app, whole_screen_text, write_article
+from tests.ui.helpers import make_app, record_notices, whole_screen_text, write_article
 from widgets import library_screen
 from widgets.confirm_delete import ConfirmDelete
 from widgets.library_app import LibraryApp
@@ -223,12 +223,12 @@ async def test_a_damaged_notes_file_is_reported_and_the_rest_still_works(library
     damaged = temp_store / "notes" / f"{tides}.json"
     damaged.write_bytes(b'{"annotations":{"x":')
     app = LibraryApp(library)
+    notices = record_notices(app)
     async with app.run_test(size=SIZE) as pilot:
         assert [row[1] for row in rows(app)] == ["0", "?", "1"]
         await pilot.press("slash", *"patience", "enter")
         assert app.screen.query_one("#hits", DataTable).row_count == 0
         await pilot.press("escape", "down", "d")
         assert not isinstance(app.screen, ConfirmDelete)
-        messages = [n.message for n in app._notifications]
-        assert messages and all("is damaged" in m for m in messages)
+        assert notices and all("is damaged" in m for m in notices)
     assert damaged.read_bytes() == b'{"annotations":{"x":'

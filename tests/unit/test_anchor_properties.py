@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from reader.anchor import CONTEXT, describe, resolve
 from reader.article import build_document, open_source
+from tests.conftest import examples
 
 SEED = Path(__file__).parents[2] / "sample_articles" / "independent-assad-flee-syria.txt"
 TEXT = build_document(open_source(SEED)[1]).text
@@ -61,7 +62,7 @@ def edits_avoiding(draw: st.DrawFn, text: str, keep: tuple[int, int]) -> list[Ed
     return edits
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=examples(120), deadline=None)
 @given(st.data(), highlights(), st.booleans())
 def test_highlight_whose_quote_survives_reanchors_onto_it(data, span, keep_prefix):
     """Edits anywhere but in the quote and one side of its context: the anchor follows it."""
@@ -76,7 +77,7 @@ def test_highlight_whose_quote_survives_reanchors_onto_it(data, span, keep_prefi
     assert anchor.start == track(start, edits)
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=examples(120), deadline=None)
 @given(st.data(), highlights(), st.integers(0, 200), st.integers(0, 200))
 def test_highlight_inside_deleted_text_is_orphaned(data, span, before, after):
     """Delete the highlighted passage (and some around it), edit elsewhere: the highlight is

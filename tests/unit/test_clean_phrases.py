@@ -13,6 +13,7 @@ from reader.clean.phrases import (
     _SHORT_PATTERNS,
     boilerplate_reason,
 )
+from tests.conftest import examples
 
 
 @pytest.mark.parametrize(
@@ -78,7 +79,7 @@ def test_a_phrase_counts_only_where_a_word_starts(line, reason):
 @pytest.mark.parametrize(
     "pattern", [p for patterns in _ANYWHERE_PATTERNS.values() for p in patterns]
 )
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(data=st.data())
 def test_every_anywhere_phrase_passes_the_cheap_key_search(pattern, data):
     # The key search decides whether the ANYWHERE patterns run at all: a phrase it let through
@@ -92,7 +93,7 @@ def test_every_anywhere_phrase_passes_the_cheap_key_search(pattern, data):
     "pattern",
     [p for patterns in _SHORT_PATTERNS.values() for p in patterns if not p.startswith("^")],
 )
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(data=st.data())
 def test_every_short_phrase_passes_the_cheap_key_search(pattern, data):
     example = data.draw(st.from_regex(pattern, fullmatch=True).map(str.casefold))

@@ -10,6 +10,7 @@ from reader.clean import clean
 from reader.clean.lines import split_lines
 from reader.commands.clean import to_text
 from reader.load import Source, SourceKind
+from tests.conftest import examples
 
 
 def _source(text: str, kind: SourceKind = SourceKind.TEXT) -> Source:
@@ -26,7 +27,7 @@ LINE = st.text(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.lists(st.one_of(LINE, st.sampled_from(["", "* Home", "Share", "Comments"])), max_size=30))
 def test_cleaning_never_invents_text(lines):
     text = "\n".join(lines)
@@ -52,7 +53,7 @@ SENTENCE = st.lists(WORDS, min_size=8, max_size=30).map(
 )
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.lists(SENTENCE, min_size=1, max_size=15, unique=True))
 def test_clean_prose_is_kept_whole(paragraphs):
     text = "\n\n".join(paragraphs) + "\n"
@@ -61,7 +62,7 @@ def test_clean_prose_is_kept_whole(paragraphs):
     assert to_text(cleaned, body_only=True) == "\n\n".join(paragraphs)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.lists(LINE.filter(lambda s: s.strip()), min_size=1, max_size=10))
 @example(["UTILIZAMOS COOKIES"])  # all of it page chrome: nothing kept, an empty body
 def test_kept_paragraph_text_round_trips_through_markdown(lines):
@@ -80,7 +81,7 @@ def test_kept_paragraph_text_round_trips_through_markdown(lines):
         assert paragraph in dict.fromkeys(paragraphs)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(LINE, max_size=12))
 def test_line_keys_are_the_casefolded_words(lines):
     # Repeated lines are spotted by their words; ASCII lines are split without the regex.

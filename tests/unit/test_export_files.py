@@ -18,10 +18,11 @@ from reader.export.exporter import (
     export_to_file,
     export_to_folder,
 )
+from tests.conftest import examples
 from tests.unit.export_support import document, highlight, record
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     st.text(alphabet=st.sampled_from('ab. /\\:*?"<>|\x00\x1b\n\t\u202e\u200b…é😀-'), max_size=300)
 )

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from reader.document import Document
 from reader.export import escape, model, render
 from reader.metadata import Metadata
+from tests.conftest import examples
 from tests.unit.export_support import (
     document,
     highlight,
@@ -46,7 +47,7 @@ def _export(
     return render.render(render.load_template("default"), view)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     quote=hostile_text.filter(lambda s: escape.clean(s).strip() != ""),
     note=hostile_text,

@@ -3,6 +3,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from reader.document import parse_markdown
+from tests.conftest import examples
 from widgets.line_layout import LineKind, layout_document, wrap_offsets
 
 words = st.lists(
@@ -12,7 +13,7 @@ words = st.lists(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(words, st.integers(min_value=5, max_value=60))
 def test_wrapped_lines_cover_the_text_and_fit(word_list, width):
     text = " ".join(word_list)

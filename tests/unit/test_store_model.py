@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from reader.records import AnnotationRecord, ArticleRecord
 from store.library import Library
+from tests.conftest import examples
 
 ARTICLES = ["a", "b", "c"]
 
@@ -22,7 +23,7 @@ operation = st.tuples(
 )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.lists(operation, max_size=25))
 def test_two_libraries_agree_with_a_model(operations):
     # As the app works: a new highlight gets a new id; an edit or a delete acts on the

@@ -12,6 +12,7 @@ from reader.text_units import (
     sentence_span,
     sentence_spans,
 )
+from tests.conftest import examples
 
 PIECES = [
     "Mr.",
@@ -32,7 +33,7 @@ PIECES += [".", "!", "?", "…", "...", "”", "“", '"', "'", "(", ")", " ", "
 texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(texts)
 def test_sentences_are_ordered_trimmed_and_within_lines(text):
     previous_end = 0
@@ -48,7 +49,7 @@ def test_sentences_are_ordered_trimmed_and_within_lines(text):
     assert all(text[i].isspace() for i in range(len(text)) if i not in covered)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(texts, st.data())
 def test_sentence_motions_go_to_the_neighbouring_start(text, data):
     offset = data.draw(st.integers(0, len(text)))
@@ -61,7 +62,7 @@ def test_sentence_motions_go_to_the_neighbouring_start(text, data):
     assert span in sentence_spans(text) or span == (offset, offset)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(texts, st.data())
 def test_word_motions_go_to_the_neighbouring_word(text, data):
     offset = data.draw(st.integers(0, len(text)))
