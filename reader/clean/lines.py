@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from enum import StrEnum
 
+from reader.clean import unwrap
 from reader.clean.phrases import boilerplate_reason
 from reader.clean.stopwords import STOPWORDS
 
@@ -100,12 +101,7 @@ class Line:
 
 def split_lines(text: str) -> list[Line]:
     """The page's lines, measured; lines of a hard-wrapped paragraph are joined into one."""
-    raw_lines = text.split("\n")
-    width = wrap_width(raw_lines)
-    if not width:  # lines are paragraphs: each non-blank line is a unit of its own
-        units = [(number, [s]) for number, raw in enumerate(raw_lines) if (s := raw.strip())]
-    else:
-        units = _unwrapped(raw_lines, width)
+    units = unwrap.units(text)
     out: list[Line] = []
     for number, parts in units:
         stripped = " ".join(parts) if len(parts) > 1 else parts[0]
@@ -123,42 +119,7 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
-def _unwrapped(raw_lines: list[str], width: int) -> list[tuple[int, list[str]]]:
-    """Units of a text hard-wrapped at `width`: the lines of a wrapped paragraph together."""
-    units: list[tuple[int, list[str]]] = []
-    open_paragraph = False
-    for number, raw in enumerate(raw_lines):
-        stripped = raw.strip()
-        if not stripped:
-            open_paragraph = False
-            continue
-        if open_paragraph and not _starts_block(stripped):
-            units[-1][1].append(stripped)
-        else:
-            units.append((number, [stripped]))
-        # A line that ran to (nearly) the full width was wrapped there: its paragraph goes on.
-        open_paragraph = len(raw.rstrip()) >= width * 0.7 and not _UNDERLINE.match(stripped)
-    return units
-
-
 _UNDERLINE = re.compile(r"^(=+|-+)$")
-_BLOCK_START = re.compile(r"^([*+•·◦▪‣-]\s|\d{1,3}[.)]\s|[=-]{3,}$|[»›>|#])")
-
-
-def _starts_block(line: str) -> bool:
-    return bool(_BLOCK_START.match(line))
-
-
-def wrap_width(lines: list[str]) -> int:
-    """The column a hard-wrapped text was wrapped at, or 0 when its lines are paragraphs."""
-    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
-    if len(lengths) < 8:
-        return 0
-    width = lengths[int(len(lengths) * 0.9)]
-    if not 40 <= width <= 120 or lengths[-1] > width * 1.5:
-        return 0
-    near = sum(1 for length in lengths if width * 0.75 <= length <= width)
-    return width if near >= len(lengths) * 0.3 else 0
 
 
 def _measure(number: int, raw: str, text: str, marker: str) -> Line:
