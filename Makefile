@@ -6,13 +6,15 @@ SAMPLE := sample_articles/independent-assad-flee-syria.txt
 # Exact versions of everything .venv holds (the tools too), so that a new release of any of
 # them cannot turn CI red; pyproject keeps the ranges a user's pip chooses within.
 CONSTRAINTS := constraints.txt
-PIP := $(BIN)/python -m pip install --quiet --constraint $(CONSTRAINTS)
+# The build backend (setuptools, in pip's isolated build) is pinned there too.
+PIP := $(BIN)/python -m pip install --quiet --constraint $(CONSTRAINTS) \
+	--build-constraint $(CONSTRAINTS)
 
 .PHONY: run test lint typecheck pytest bench book clean constraints
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(PIP) --upgrade pip
+	$(BIN)/python -m pip install --quiet --constraint $(CONSTRAINTS) --upgrade pip
 
 # Editable installs compile nothing: compile the packages so a first launch is not slower.
 COMPILE := $(BIN)/python -m compileall -q reader widgets store
@@ -55,9 +57,9 @@ constraints:
 	rm -rf .venv-constraints
 	$(PYTHON) -m venv .venv-constraints
 	.venv-constraints/bin/python -m pip install --quiet --upgrade pip
-	.venv-constraints/bin/python -m pip install --quiet '.[test]'
+	.venv-constraints/bin/python -m pip install --quiet --upgrade setuptools '.[test]'
 	{ sed -n '/^#/p' $(CONSTRAINTS); \
-	  .venv-constraints/bin/python -m pip freeze --all | grep -v -i -E '^(reader|setuptools|wheel)( @|==)'; \
+	  .venv-constraints/bin/python -m pip freeze --all | grep -v -i -E '^(reader|wheel)( @|==)'; \
 	} > $(CONSTRAINTS).new
 	mv $(CONSTRAINTS).new $(CONSTRAINTS)
 	rm -rf .venv-constraints
