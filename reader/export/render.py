@@ -14,6 +14,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from reader.errors import ReaderError
 from reader.export import escape, note_markdown
+from reader.export.limited import one_line, render_limited
 from reader.export.model import ExportArticle
 
 BUILTIN_TEMPLATES = ("default", "obsidian", "plain")
@@ -75,9 +76,18 @@ def _user_environment() -> jinja2.Environment:
 
 @dataclass(frozen=True, slots=True)
 class Template:
-    jinja: jinja2.Template
+    jinja: jinja2.Template | None
+    """A built-in template, compiled (None for a user's file)."""
     label: str
     """Its name or path, for error messages."""
+    source: str = ""
+    """A user's file: compiled and rendered with bounded time, output and memory in a child
+    process (export/limited.py): compiling works out constant expressions (`"x" * 10**10`,
+    `"x"|center(10**10)`) too."""
+
+
+TEMPLATE_FILE_MAX = 1_000_000
+"""Bytes: a template file larger than this is refused."""
 
 
 def load_template(name_or_path: str | Path) -> Template:
@@ -86,21 +96,30 @@ def load_template(name_or_path: str | Path) -> Template:
         name = f"{name_or_path}.md.j2"
         return Template(_builtin_environment().get_template(name), name)
     path = Path(name_or_path)
+    names = ", ".join(BUILTIN_TEMPLATES)
     try:
+        if not path.is_file():  # a named pipe would block the read for ever
+            what = "no such template file" if not path.exists() else "not a regular file"
+            raise ReaderError(f"{path}: {what} (built-in: {names})")
+        if path.stat().st_size > TEMPLATE_FILE_MAX:
+            raise ReaderError(f"{path}: a template file over {TEMPLATE_FILE_MAX:,} bytes")
         source = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        names = ", ".join(BUILTIN_TEMPLATES)
-        raise ReaderError(f"{path}: no such template file (built-in: {names})") from None
     except (OSError, UnicodeDecodeError) as error:
-        raise ReaderError(f"{path}: cannot read the template ({error})") from None
+        raise ReaderError(f"{path}: cannot read the template ({one_line(str(error))})") from None
     try:
-        return Template(_user_environment().from_string(source), str(path))
+        _user_environment().parse(source)  # syntax errors now, with their line
     except jinja2.TemplateSyntaxError as error:
-        raise ReaderError(f"{path}:{error.lineno}: {error.message}") from None
+        raise ReaderError(f"{path}:{error.lineno}: {one_line(error.message or '')}") from None
+    except (RecursionError, MemoryError):
+        raise ReaderError(f"{path}: the template is nested too deeply to read") from None
+    return Template(None, str(path), source)
 
 
 def render(template: Template, article: ExportArticle) -> str:
     """The template's text for one article, ending with one newline."""
+    if template.jinja is None:
+        text = render_limited(_user_environment(), template.source, template.label, article=article)
+        return text.rstrip("\n") + "\n"
     try:
         text = template.jinja.render(article=article)
     except jinja2.TemplateError as error:
