@@ -91,6 +91,14 @@ class AnnotationRecord:
     id: str = field(default_factory=lambda: uuid.uuid4().hex)
     created: str = field(default_factory=now)
     updated: str = field(default_factory=now)
+    """When the user last changed it (note, tags, colour, place); not set by re-anchoring
+    or by a review that keeps it as it is."""
+    reviewed: str = ""
+    """When it was last shown in a review ("" if never)."""
+    synced: str = ""
+    """The `updated` time of the other copy this one last took in (an import, a store
+    merge): the version both sides share, to tell a later edit from a conflict
+    (reader/reconcile.py). "" if it never came from elsewhere."""
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

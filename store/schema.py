@@ -3,6 +3,10 @@
 Schema 1 (the first release): one `library.json` with TinyDB tables `articles` (with the text
 inline) and `annotations`, keyed by TinyDB's counters, no version field.
 Schema 2: the layout in store/layout.py, with `meta.schema.version` in the index.
+Schema 3: annotations may carry `reviewed` (when last reviewed) and `synced` (the version of
+another copy last merged in). Records without them read as never reviewed or merged, so no
+notes file is rewritten; the version is raised because a schema-2 reader would drop these
+fields from every annotation it saves, and it refuses a newer store instead.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from store.errors import NewerSchemaError
 from store.layout import INDEX, body_file, notes_file
 from store.storage import Data, encode
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def version_of(data: Data) -> int:
@@ -80,7 +84,12 @@ def _migrate_1_to_2(store: Path, data: Data) -> Data:
     return {"meta": meta_table(2), "articles": articles}
 
 
-MIGRATIONS = {1: _migrate_1_to_2}
+def _migrate_2_to_3(store: Path, data: Data) -> Data:
+    """Only the version: schema-2 annotations are valid schema-3 ones (see above)."""
+    return {**data, "meta": {**data.get("meta", {}), **meta_table(3)}}
+
+
+MIGRATIONS = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
 
 
 def migrate(store: Path, raw: bytes, data: Data) -> bool:
