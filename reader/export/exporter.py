@@ -94,7 +94,8 @@ def render_json(items: Sequence[Item], meanings: Mapping[str, str] | None = None
         )
         for item in items
     ]
-    return jsonld.collection(views)
+    records = {note.id: note for item in items for note in item.annotations}
+    return jsonld.collection(views, records=records)
 
 
 def _is_ours(

@@ -3,6 +3,13 @@
 https://www.w3.org/TR/annotation-model/ — each highlight targets its source with a
 TextQuoteSelector (exact, prefix, suffix) and a TextPositionSelector (character offsets into
 the article's cleaned text); the note is a commenting body, each tag a tagging body.
+
+What the model has no term for, and `reader import` needs to bring a store back whole, is
+in terms of our own (the model's extension mechanism: a second context after the model's):
+`reader:article` and `reader:title` (the article's id and title), `reader:meaning` (what the
+colour means), `reader:reviewed`, `reader:synced` (see reader.records), and for a highlight
+without a sure place in the current text, `reader:recorded`: its selectors as recorded on
+an earlier text. Other tools ignore them.
 """
 
 from __future__ import annotations
@@ -10,12 +17,15 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from reader.export.model import ExportArticle, ExportHighlight
+from reader.records import AnnotationRecord
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+NAMESPACE = "urn:reader:ns:"
+"""The IRI our own terms (`reader:...`) expand to."""
 SEVERAL = "urn:reader:export"
 _CONTEXT_CHARS = 32
 _CSS_NAME = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
@@ -33,16 +43,23 @@ def _annotation_id(raw: str) -> str:
 
 
 def annotation(
-    article: ExportArticle, highlight: ExportHighlight, text: str | None
+    article: ExportArticle,
+    highlight: ExportHighlight,
+    text: str | None,
+    record: AnnotationRecord | None = None,
 ) -> dict[str, Any]:
-    """One highlight as a Web Annotation."""
+    """One highlight as a Web Annotation (`record`: the stored annotation, for what only
+    `reader import` reads)."""
     quote: dict[str, Any] = {"type": "TextQuoteSelector", "exact": highlight.quote}
     selectors: list[dict[str, Any]] = [quote]
     # An orphan has no place, and an ambiguous one no sure place: no context or offsets.
     placed = not highlight.orphaned and highlight.status != "ambiguous"
-    if text is not None and placed:
-        before = text[max(0, highlight.start - _CONTEXT_CHARS) : highlight.start]
-        after = text[highlight.end : highlight.end + _CONTEXT_CHARS]
+    if placed:
+        if text is not None:
+            before = text[max(0, highlight.start - _CONTEXT_CHARS) : highlight.start]
+            after = text[highlight.end : highlight.end + _CONTEXT_CHARS]
+        else:  # the text is not at hand: the context as recorded
+            before, after = (record.prefix, record.suffix) if record else ("", "")
         if before:
             quote["prefix"] = before
         if after:
@@ -79,15 +96,39 @@ def annotation(
             "type": "CssStylesheet",
             "value": f".{highlight.color} {{ background-color: {highlight.color}; }}",
         }
+    result["reader:article"] = article.id
+    result["reader:title"] = article.title
+    if highlight.meaning:
+        result["reader:meaning"] = highlight.meaning
+    if record is not None:
+        if record.reviewed:
+            result["reader:reviewed"] = record.reviewed
+        if record.synced and record.synced != record.updated:
+            # (Equal: this copy is the one it took in, which `modified` already says.)
+            result["reader:synced"] = record.synced
+        if not placed and record.start >= 0:
+            recorded = {"type": "TextQuoteSelector", "exact": record.exact}
+            if record.prefix:
+                recorded["prefix"] = record.prefix
+            if record.suffix:
+                recorded["suffix"] = record.suffix
+            result["reader:recorded"] = [
+                recorded,
+                {"type": "TextPositionSelector", "start": record.start, "end": record.end},
+            ]
     return result
 
 
 def collection(
-    articles: Sequence[tuple[ExportArticle, str | None]], label: str | None = None
+    articles: Sequence[tuple[ExportArticle, str | None]],
+    label: str | None = None,
+    records: Mapping[str, AnnotationRecord] | None = None,
 ) -> bytes:
-    """An AnnotationCollection of the highlights of `articles` ((model, current text) pairs)."""
+    """An AnnotationCollection of the highlights of `articles` ((model, current text) pairs);
+    `records` are the stored annotations by id."""
+    records = records or {}
     items = [
-        annotation(article, h, text)
+        annotation(article, h, text, records.get(h.id))
         for article, text in articles
         for h in (*article.highlights, *article.orphans)
     ]
@@ -98,7 +139,7 @@ def collection(
         ident = SEVERAL
         label = label or "reader export"
     head = {
-        "@context": CONTEXT,
+        "@context": [CONTEXT, {"reader": NAMESPACE}],
         "id": ident,
         "type": "AnnotationCollection",
         "label": label,

@@ -121,8 +121,9 @@ def _locate(
 ) -> tuple[list[tuple[int, int, str, AnnotationRecord]], list[AnnotationRecord]]:
     """Placed highlights in document order (with how each is anchored), and the orphans."""
     if text is None:
-        places = [(note.start, note.end, "", note) for note in annotations]
-        orphaned: list[AnnotationRecord] = []
+        # Offsets trusted as stored; a negative one is no place at all (imported as an orphan).
+        places = [(note.start, note.end, "", note) for note in annotations if note.start >= 0]
+        orphaned: list[AnnotationRecord] = [note for note in annotations if note.start < 0]
     else:
         found = placed_in(text, annotations)
         places = [(p.start, p.end, p.status.value, p.record) for p in found if not p.orphaned]
@@ -183,7 +184,7 @@ def build(
     """The template model of one article.
 
     Without a `document` (source gone, no stored text) the stored offsets are trusted: no
-    sections, and no highlight can be called orphaned.
+    sections, and only a highlight stored with no place (-1) is orphaned.
     """
     meanings = meanings or {}
     kept = kept or keep.Kept({})
