@@ -60,6 +60,18 @@ def placed_in(text: str, records: Sequence[AnnotationRecord]) -> list[Placed]:
     return [Placed(record, found) for record, found in zip(records, anchors, strict=True)]
 
 
+def followed(
+    record: AnnotationRecord, text: str, anchor: Anchor, hash_: str | None = None
+) -> AnnotationRecord:
+    """The record with selectors for where it was found in `text` (`anchor`: moved or
+    fuzzy), keeping the quote as it was made; `hash_` is the text's hash if known."""
+    fields = describe(text, anchor.start, anchor.end, hash_).fields()
+    original = record.original_exact or (record.exact if fields["exact"] != record.exact else "")
+    return dataclasses.replace(
+        record, **fields, reanchored=anchor.status.value, original_exact=original
+    )
+
+
 class _Undo(NamedTuple):
     description: str
     before: AnnotationRecord | None
@@ -105,15 +117,9 @@ class AnnotationSet:
 
     def _follow(self, record: AnnotationRecord, anchor: Anchor) -> AnnotationRecord:
         """The record with selectors for where it re-anchored."""
-        fields = describe(self.document.text, anchor.start, anchor.end, self._hash).fields()
-        original = record.original_exact or (
-            record.exact if fields["exact"] != record.exact else ""
-        )
-        followed = dataclasses.replace(
-            record, **fields, reanchored=anchor.status.value, original_exact=original
-        )
-        self._records[record.id] = followed
-        return followed
+        moved = followed(record, self.document.text, anchor, self._hash)
+        self._records[record.id] = moved
+        return moved
 
     def _place(self, record: AnnotationRecord) -> None:
         self._anchors[record.id] = Resolver(self.document.text, self._hash).resolve(

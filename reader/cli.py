@@ -16,6 +16,7 @@ from reader.errors import ReaderError
 COMMANDS: dict[str, str] = {
     "clean": "reader.commands.clean",
     "export": "reader.commands.export",
+    "import": "reader.commands.import_notes",
     "library": "reader.commands.library",
     "notes": "reader.commands.notes",
     "store": "reader.commands.store",

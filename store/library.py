@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
+from tinydb.table import Document
+
 from reader.records import AnnotationRecord, ArticleRecord, now
 from store.atomic import atomic_write, remove_stale_temps
 from store.errors import StoreError
@@ -193,6 +195,29 @@ class Library:
         self._seen_articles[record.id] = entry
 
     @_os_errors
+    def add_articles(self, records: list[ArticleRecord]) -> None:
+        """Add articles this store does not have yet, in one write of the index (an import
+        brings hundreds); one already here (another process added it) is left as it is."""
+        with self._locked():
+            entries: list[dict[str, Any]] = []
+            for record in {r.id: r for r in records}.values():
+                if self._articles.fetch(record.id) is not None:
+                    continue
+                entry = record.to_dict()
+                text = entry.pop("text")
+                entry["body_sha"] = ""
+                if text:
+                    atomic_write(self.folder / body_file(record.id), text.encode())
+                    entry["body_sha"] = text_digest(text)
+                entries.append(entry)
+            if entries:
+                self._articles.insert_multiple(
+                    [Document(entry, doc_id=entry["id"]) for entry in entries]
+                )
+        for entry in entries:
+            self._seen_articles[entry["id"]] = entry
+
+    @_os_errors
     def delete_article(self, article_id: str) -> None:
         """Remove an article, its notes and its text (their backups stay in backups/)."""
         with self._locked():
@@ -249,12 +274,14 @@ class Library:
         notes: dict[str, dict[str, Any]],
         stones: dict[str, Any],
         records: list[AnnotationRecord],
+        undelete: frozenset[str] = frozenset(),
     ) -> list[AnnotationRecord]:
         """Put `records` into `notes`, merged with what another process saved (store/merge.py);
-        those another process deleted are left out. Returns the ones saved, as saved."""
+        those another process deleted are left out (but those in `undelete`). Returns the
+        ones saved, as saved."""
         saved = []
         for record in records:
-            if deleted_elsewhere(stones, record.id, self._me):
+            if deleted_elsewhere(stones, record.id, self._me) and record.id not in undelete:
                 continue
             stones.pop(record.id, None)
             entry = merge(self._seen.get(record.id), record.to_dict(), notes.get(record.id))
@@ -275,13 +302,17 @@ class Library:
 
     @_os_errors
     def save_annotations(
-        self, records: list[AnnotationRecord], touch: bool = True
+        self,
+        records: list[AnnotationRecord],
+        touch: bool = True,
+        undelete: frozenset[str] = frozenset(),
     ) -> list[AnnotationRecord]:
         """Add or update many annotations with one write per article's notes file (their
         `updated` time is set now, unless `touch` is False: a change the user did not make).
 
         Returns those saved, as saved (see `save_annotation`); any another process deleted
-        are left out."""
+        are left out, but those whose ids are in `undelete` (an import bringing back one
+        changed elsewhere after it was deleted here)."""
         by_article: dict[str, list[AnnotationRecord]] = {}
         for record in records:
             if touch:
@@ -291,7 +322,7 @@ class Library:
         for article_id, batch in by_article.items():
             done = self._change_notes(
                 article_id,
-                functools.partial(self._merge_into, records=batch),
+                functools.partial(self._merge_into, records=batch, undelete=undelete),
             )
             for record in done:
                 self._seen[record.id] = record.to_dict()
@@ -315,6 +346,17 @@ class Library:
 
         self._change_notes(article_id, drop)
         self._article_of_note.pop(annotation_id, None)
+
+    @_os_errors
+    def deletions(self, article_id: str) -> dict[str, str]:
+        """When each annotation of the article deleted in this store was deleted, by id."""
+        data = storage_of(self._notes_db(article_id)).read() or {}
+        stones = data.get(TOMBSTONES, {})
+        return {
+            str(key): str(stone.get("deleted", ""))
+            for key, stone in stones.items()
+            if isinstance(stone, dict)
+        }
 
     # Across the library
 
