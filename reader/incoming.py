@@ -25,11 +25,12 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit
 
 from reader.errors import ReaderError
 from reader.export.escape import clean, one_line
 from reader.records import COLORS
+from reader.sanitize import strip_credentials
 
 MAX_BYTES = 64 * 1024 * 1024
 """Files larger than this are refused unless --max-size raises the limit (an export of
@@ -274,14 +275,11 @@ def source_of(value: object) -> str:
     parts = urlsplit(value)
     scheme = parts.scheme.lower()
     if scheme in ("http", "https"):
-        host = parts.hostname or ""
-        if not host:
+        if not parts.netloc:
             return ""
-        netloc = f"[{host}]" if ":" in host else host
-        if parts.port is not None:
-            netloc += f":{parts.port}"
-        fragment = parts.fragment.split(":~:", 1)[0]
-        return urlunsplit((scheme, netloc, parts.path, parts.query, fragment))
+        # As the reader keeps a URL it fetched: no user name or password; and without the
+        # text fragment a link to a highlight carries.
+        return strip_credentials(value).split("#:~:", 1)[0]
     if scheme == "file" and parts.netloc in ("", "localhost"):
         path = unquote(parts.path)
         return path if path.startswith("/") and "\0" not in path else ""
