@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -13,14 +14,7 @@ from textual.widgets.option_list import Option
 
 from reader.anchor import Status
 from reader.annotation_set import Placed
-
-SWATCH = {
-    "yellow": "#d7c23a",
-    "green": "#4caf50",
-    "blue": "#4a7fd4",
-    "pink": "#e05fa8",
-    "purple": "#9a6fe0",
-}
+from widgets.theme import HIGHLIGHTS, highlight_style
 
 STATUSES = frozenset(status.value for status in Status)
 """Words that filter the panel by how a highlight is anchored ("ambiguous", "orphaned")."""
@@ -34,7 +28,7 @@ def matches_filter(placed: Placed, query: str) -> bool:
         if word.startswith("#"):
             if not any(tag.casefold().startswith(word[1:]) for tag in record.tags):
                 return False
-        elif word in SWATCH or word in STATUSES:
+        elif word in HIGHLIGHTS or word in STATUSES:
             if word != record.color and word != placed.status.value:
                 return False
         elif word not in haystack and not any(word in tag.casefold() for tag in record.tags):
@@ -46,18 +40,20 @@ def entry(placed: Placed, meanings: dict[str, str]) -> Text:
     """One panel row: colour, status, quote, note and tags; all article text literal."""
     record = placed.record
     text = Text()
-    text.append("■ ", style=SWATCH.get(record.color, "white"))
+    # The colour's name drawn as its highlight is drawn: readable in any theme.
+    text.append(record.color, style=highlight_style(record.color) + Style(bold=True))
     meaning = meanings.get(record.color, "")
-    text.append(record.color + (f" ({meaning})" if meaning else ""), style="bold")
+    if meaning:
+        text.append(f" ({meaning})", style="bold")
     status = placed.status.value
     if status != "ok":
-        text.append(f"  {status}", style="bold red" if placed.orphaned else "yellow")
+        text.append(f"  {status}", style="bold reverse" if placed.orphaned else "bold")
     quote = " ".join(record.exact.split())
     text.append("\n“" + (quote if len(quote) <= 160 else quote[:160] + "…") + "”", style="italic")
     if record.note:
         text.append("\n" + record.note.strip(), style="")
     if record.tags:
-        text.append("\n" + " ".join(f"#{tag}" for tag in record.tags), style="cyan")
+        text.append("\n" + " ".join(f"#{tag}" for tag in record.tags), style="italic")
     return text
 
 

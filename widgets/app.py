@@ -21,7 +21,7 @@ from reader.records import ArticleRecord, article_id_for, now
 from reader.startup import first_frame_shown
 from reader.stored_article import record_for
 from store.library import Library
-from widgets import keymap
+from widgets import keymap, theme
 from widgets.document_view import DocumentView
 from widgets.library_choice import LibraryChoice
 from widgets.line_layout import Wrapped, wrap
@@ -57,6 +57,7 @@ class ReaderApp(App[int]):
         `document`, if given, is `cleaned` already parsed (used unless the reader removed or
         restored blocks of this article)."""
         super().__init__()
+        theme.use_reader_themes(self)
         self.source = source
         self.library = library
         self.column_width = column_width

@@ -35,6 +35,7 @@ from widgets.messages import (
     NoteRequested,
     RecolorRequested,
 )
+from widgets.theme import highlight_style
 
 _SPAN_STYLES = {
     SpanKind.EMPHASIS: Style(italic=True),
@@ -72,19 +73,12 @@ def _reading_bindings() -> list:  # type: ignore[type-arg]
 # class on each CSS update of the view (twice before the first frame). The cursor is reversed
 # when the view has the focus and underlined when not (not a :blur rule: on_focus/on_blur
 # redraw the cursor's rows alone, where a change of component styles redraws the whole view);
-# the highlight colours are dark enough for light text in every theme.
-HIGHLIGHT_BACKGROUNDS = {
-    "yellow": "#8a7a1a",
-    "green": "#2f6b3a",
-    "blue": "#2b4f8a",
-    "pink": "#8a3b6b",
-    "purple": "#5b3b8a",
-}
+# a highlight brings its own text colour (widgets/theme.py), readable in every theme.
 FIXED_STYLES: dict[str, Style] = {
     "cursor": Style(reverse=True),
     "cursor-unfocused": Style(underline=True),
     "overlap": Style(underline=True),
-    **{f"hl-{color}": Style(bgcolor=HIGHLIGHT_BACKGROUNDS[color]) for color in COLORS},
+    **{f"hl-{color}": highlight_style(color) for color in COLORS},
 }
 
 
@@ -132,9 +126,12 @@ class DocumentView(ScrollView, can_focus=True):
         & > .document-view--marker { color: $secondary; }
         & > .document-view--removed { color: $foreground-disabled; text-style: strike; }
         & > .document-view--removed-label { color: $warning; text-style: italic; }
-        & > .document-view--search-match { background: $warning 40%; }
-        & > .document-view--search-current { background: $warning; color: $background; }
-        & > .document-view--selection { background: $primary 60%; }
+        /* Each sets the text colour too: it lies over headings, links and highlights. */
+        & > .document-view--search-match { background: $warning-muted; color: $foreground; }
+        & > .document-view--search-current { background: $warning; color: $surface; }
+        & > .document-view--selection {
+            background: $block-cursor-background; color: $block-cursor-foreground;
+        }
         & > .document-view--note-marker { color: $accent; text-style: bold; }
     }
     """

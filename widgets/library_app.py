@@ -11,7 +11,7 @@ from textual.screen import Screen
 
 from reader.startup import first_frame_shown
 from store.library import Library
-from widgets import keymap
+from widgets import keymap, theme
 from widgets.help_screen import HelpScreen
 from widgets.library_choice import LibraryChoice
 from widgets.library_screen import LibraryScreen
@@ -24,6 +24,7 @@ class LibraryApp(App[None]):
 
     def __init__(self, library: Library, notice: str = "") -> None:
         super().__init__()
+        theme.use_reader_themes(self)
         self.library = library
         self.notice = notice
         self.choice: LibraryChoice | None = None
