@@ -107,3 +107,50 @@ class AnnotationRecord:
     def from_dict(cls, data: dict[str, Any]) -> AnnotationRecord:
         names = _field_names(cls)
         return cls(**{k: v for k, v in data.items() if k in names})
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+_CHECKS: dict[str, Any] = {
+    "str": lambda v: isinstance(v, str),
+    "int": _is_int,
+    "float": lambda v: (_is_int(v) or isinstance(v, float)) and v == v and abs(v) != float("inf"),
+    "list[str]": lambda v: isinstance(v, list) and all(isinstance(i, str) for i in v),
+    "dict[str, str]": lambda v: isinstance(v, dict) and all(isinstance(i, str) for i in v.values()),
+}
+_REQUIRED: dict[type, tuple[str, ...]] = {}
+
+
+def record_problem(cls: type[ArticleRecord | AnnotationRecord], entry: object, key: str) -> str:
+    """What makes a stored entry unusable as a `cls` record ("" when it is fine).
+
+    A store file may have been copied, synced, hand-edited or written by another program:
+    every field must have its type, the required ones must be there, and the id must be the
+    key the entry is stored under.
+    """
+    if not isinstance(entry, dict):
+        return f"not a record but {type(entry).__name__}"
+    required = _REQUIRED.get(cls)
+    if required is None:
+        without_default = [
+            f.name
+            for f in dataclasses.fields(cls)
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        ]
+        required = _REQUIRED[cls] = (*without_default, "id")
+    for name in required:
+        if name not in entry:
+            return f"no {name}"
+    for spec in dataclasses.fields(cls):
+        if spec.name in entry and not _CHECKS[str(spec.type)](entry[spec.name]):
+            return f"{spec.name} is {type(entry[spec.name]).__name__}, not {spec.type}"
+    if entry["id"] != key:
+        return "its id is not the key it is stored under"
+    if cls is AnnotationRecord:
+        if not -1 <= entry["start"] <= entry["end"]:  # -1: an import with no place yet
+            return "start and end are not a span"
+        if entry.get("color", COLORS[0]) not in COLORS:
+            return f"unknown colour {str(entry['color'])[:20]!r}"
+    return ""

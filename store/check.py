@@ -6,15 +6,17 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from filelock import FileLock, Timeout
 
+from reader.records import AnnotationRecord, ArticleRecord, record_problem
 from store import backups
 from store.atomic import atomic_write
 from store.errors import DamagedStoreError, StoreError
 from store.layout import INDEX, LOCK, NOTES, is_store_file
 from store.schema import SCHEMA_VERSION, version_of
-from store.storage import decode
+from store.storage import Data, decode, encode
 
 
 @dataclass
@@ -24,7 +26,10 @@ class FileState:
     path: Path
     """Relative to the store folder."""
     problem: str = ""
-    """"" when it is fine; else "damaged: ...", "newer schema N" or "missing"."""
+    """"" when it is fine; else "damaged: ...", "newer schema N", "missing" or "N records of
+    the wrong shape: ..." (the file reads, but those records are skipped)."""
+    bad_records: dict[str, str] = field(default_factory=dict)
+    """Key -> what is wrong with it, for each record of the wrong shape."""
     annotations: int = 0
     backups: list[tuple[Path, str]] = field(default_factory=list)
     """Each backup (absolute path) with its own problem ("" when usable)."""
@@ -35,16 +40,39 @@ class FileState:
 
 
 def _problem(store: Path, path: Path, raw: bytes, index: bool) -> tuple[str, int]:
+    problem, count, bad = _examine(store, path, raw, index)
+    return problem or _bad_records(bad), count
+
+
+def _examine(store: Path, path: Path, raw: bytes, index: bool) -> tuple[str, int, dict[str, str]]:
+    """(whole-file problem, number of records, records of the wrong shape)."""
     try:
         data = decode(path, raw, store)
     except DamagedStoreError as error:
-        return f"damaged: {error.reason}", 0
+        return f"damaged: {error.reason}", 0, {}
     if index:
         found = version_of(data)
         if found > SCHEMA_VERSION:
-            return f"newer schema {found} (this reader knows {SCHEMA_VERSION})", 0
-        return "", len(data.get("articles", {}))
-    return "", len(data.get("annotations", {}))
+            return f"newer schema {found} (this reader knows {SCHEMA_VERSION})", 0, {}
+    table, cls = _records_of(data, index)
+    bad = {key: why for key, entry in table.items() if (why := record_problem(cls, entry, key))}
+    return "", len(table) - len(bad), bad
+
+
+def _records_of(
+    data: Data, index: bool
+) -> tuple[dict[str, Any], type[ArticleRecord | AnnotationRecord]]:
+    if index:
+        return data.get("articles", {}), ArticleRecord
+    return data.get("annotations", {}), AnnotationRecord
+
+
+def _bad_records(bad: dict[str, str]) -> str:
+    if not bad:
+        return ""
+    shown = "; ".join(f"{key[:40]!r}: {why}" for key, why in list(bad.items())[:3])
+    more = f"; and {len(bad) - 3} more" if len(bad) > 3 else ""
+    return f"{len(bad)} records of the wrong shape (skipped when read): {shown}{more}"
 
 
 def inspect(store: Path, relative: Path) -> FileState:
@@ -56,7 +84,8 @@ def inspect(store: Path, relative: Path) -> FileState:
     except FileNotFoundError:
         state.problem = "missing"
     else:
-        state.problem, state.annotations = _problem(store, path, raw, index)
+        problem, state.annotations, state.bad_records = _examine(store, path, raw, index)
+        state.problem = problem or _bad_records(state.bad_records)
     for backup in backups.backups_of(store, relative):
         try:
             verdict, _ = _problem(store, backup, backup.read_bytes(), index)
@@ -84,6 +113,8 @@ class Restored:
     path: Path
     backup: Path
     kept_aside: Path | None
+    detail: str = ""
+    """For a repair of single records: what became of them."""
 
 
 def restore(
@@ -113,6 +144,9 @@ def restore(
                 continue
             if state.ok:
                 continue
+            if state.bad_records:
+                done.append(_repair_records(store, state))
+                continue
             if state.problem.startswith("newer schema"):
                 raise StoreError(
                     f"{store / state.path} is from a newer reader ({state.problem}): upgrade "
@@ -135,6 +169,11 @@ def _put_back(store: Path, relative: Path, backup: Path) -> Restored:
     problem, _ = _problem(store, backup, raw, relative == INDEX)
     if problem:
         raise StoreError(f"{backup} is not a usable backup ({problem})")
+    return Restored(relative, backup, _replace(store, relative, raw))
+
+
+def _replace(store: Path, relative: Path, raw: bytes) -> Path | None:
+    """Put `raw` in place of `store/relative`, the old file moved to backups/ (returned)."""
     target = store / relative
     aside: Path | None = None
     if target.exists():
@@ -147,4 +186,34 @@ def _put_back(store: Path, relative: Path, backup: Path) -> Restored:
         aside.parent.mkdir(parents=True, exist_ok=True)
         os.replace(target, aside)
     atomic_write(target, raw)
-    return Restored(relative, backup, aside)
+    return aside
+
+
+def _repair_records(store: Path, state: FileState) -> Restored:
+    """Each record of the wrong shape replaced by its newest good copy in the backups, or
+    left out if no backup has one; the file as it was is kept in backups/."""
+    path = store / state.path
+    index = state.path == INDEX
+    data = decode(path, path.read_bytes(), store)
+    table, cls = _records_of(data, index)
+    repaired = dict(table)
+    source: Path | None = None
+    taken = 0
+    for key in state.bad_records:
+        repaired.pop(key)
+        for backup, verdict in state.backups:
+            if verdict.startswith(("damaged", "newer", "unreadable")) or ".v" in backup.suffix:
+                continue
+            older, _ = _records_of(decode(backup, backup.read_bytes(), store), index)
+            if key in older and not record_problem(cls, older[key], key):
+                repaired[key] = older[key]
+                source = source or backup
+                taken += 1
+                break
+    data[("articles" if index else "annotations")] = repaired
+    raw = encode(data)
+    aside = _replace(store, state.path, raw)
+    backups.keep(store, state.path, raw)
+    left_out = len(state.bad_records) - taken
+    detail = f"{taken} damaged records taken from the backups, {left_out} left out"
+    return Restored(state.path, source or path, aside, detail)

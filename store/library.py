@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from tinydb.table import Document
 
-from reader.records import AnnotationRecord, ArticleRecord, now
+from reader.records import AnnotationRecord, ArticleRecord, now, record_problem
+from reader.sanitize import strip_credentials
 from store.atomic import atomic_write, remove_stale_temps
 from store.errors import StoreError
 from store.layout import INDEX, LOCK, body_file, notes_file
@@ -70,6 +71,9 @@ class Library:
         # another process's (store/merge.py), and the name its deletions are signed with.
         self._seen: dict[str, dict[str, Any]] = {}
         self._seen_articles: dict[str, dict[str, Any]] = {}
+        # Stored entries of the wrong shape (a hand-edited or synced file): skipped, never
+        # written over, reported (`skipped_records`) and repaired by `reader store restore`.
+        self._skipped: dict[tuple[str, str], str] = {}
         self._me = uuid.uuid4().hex
         # Reading takes no lock (every write replaces a whole file), so the lock and its import
         # wait for the first change, which prepares the store; an index that must be migrated
@@ -131,19 +135,75 @@ class Library:
             db.close()
         self._notes.clear()
 
+    # Reading stored entries
+
+    def _table(self, db: StoreDB, name: str) -> dict[str, Any]:
+        """A table as stored (not through TinyDB, whose documents must all be objects)."""
+        table = (storage_of(db).read() or {}).get(name, {})
+        return table if isinstance(table, dict) else {}
+
+    def _usable(
+        self, cls: type[ArticleRecord | AnnotationRecord], db: StoreDB, key: str, entry: object
+    ) -> dict[str, Any] | None:
+        """`entry` if it is a good `cls` record; else None, and it is noted as skipped."""
+        problem = record_problem(cls, entry, key)
+        if problem:
+            where = storage_of(db).path.relative_to(self.folder)
+            self._skipped[(str(where), key)] = problem
+            return None
+        assert isinstance(entry, dict)
+        return entry
+
+    def skipped_records(self) -> list[str]:
+        """Each stored entry skipped since this Library opened, as "file: id: problem"."""
+        return [f"{file}: {key[:40]!r}: {why}" for (file, key), why in self._skipped.items()]
+
+    def _article_entries(self) -> dict[str, dict[str, Any]]:
+        usable = {}
+        for key, entry in self._table(self._index, "articles").items():
+            found = self._usable(ArticleRecord, self._index, key, entry)
+            if found is not None:
+                usable[key] = found
+        return usable
+
+    def _refuse_damaged(
+        self, cls: type[ArticleRecord | AnnotationRecord], db: StoreDB, key: str, entry: object
+    ) -> None:
+        """Never write over a stored entry of the wrong shape: it may be all that is left."""
+        if entry is not None and self._usable(cls, db, key, entry) is None:
+            where = storage_of(db).path
+            raise StoreError(
+                f"{where}: the stored record {key[:40]!r} is damaged "
+                f"({self._skipped[(str(where.relative_to(self.folder)), key)]}) and is left as "
+                "it is; `reader store check` shows it, `reader store restore` repairs it"
+            )
+
+    def _article_record(self, entry: dict[str, Any]) -> ArticleRecord:
+        record = ArticleRecord.from_dict(entry)
+        # An older reader kept a URL's password; it is never shown (and dropped when saved).
+        record.source = strip_credentials(record.source)
+        return record
+
     # Settings
 
     @_os_errors
     def color_meanings(self) -> dict[str, str]:
         """What the user said each highlight colour means ("yellow": "important")."""
-        entry = table_of(self._index, "settings").fetch("color_meanings") or {}
-        return {str(color): str(meaning) for color, meaning in entry.items() if meaning}
+        entry = self._table(self._index, "settings").get("color_meanings")
+        if not isinstance(entry, dict):
+            return {}
+        return {
+            color: meaning
+            for color, meaning in entry.items()
+            if isinstance(color, str) and isinstance(meaning, str) and meaning
+        }
 
     @_os_errors
     def set_color_meaning(self, color: str, meaning: str) -> None:
         with self._locked():
             settings = table_of(self._index, "settings")
-            entry = dict(settings.fetch("color_meanings") or {})
+            stored = self._table(self._index, "settings").get("color_meanings")
+            entry = dict(stored) if isinstance(stored, dict) else {}
             entry[color] = " ".join(meaning.split())
             settings.put("color_meanings", entry)
 
@@ -151,12 +211,15 @@ class Library:
 
     @_os_errors
     def article(self, article_id: str) -> ArticleRecord | None:
-        """The article with its cleaned text, or None."""
-        entry = self._articles.fetch(article_id)
+        """The article with its cleaned text, or None (also if its entry is damaged)."""
+        stored = self._table(self._index, "articles").get(article_id)
+        if stored is None:
+            return None
+        entry = self._usable(ArticleRecord, self._index, article_id, stored)
         if entry is None:
             return None
         self._seen_articles[article_id] = entry
-        record = ArticleRecord.from_dict(entry)
+        record = self._article_record(entry)
         with contextlib.suppress(FileNotFoundError):
             record.text = (self.folder / body_file(article_id)).read_text(encoding="utf-8")
         return record
@@ -165,10 +228,9 @@ class Library:
     def articles(self) -> list[ArticleRecord]:
         """Every article, last opened first, without their texts (see `article`)."""
         records = []
-        for doc in self._articles.all():
-            entry = dict(doc)
-            self._seen_articles[str(doc.doc_id)] = entry
-            records.append(ArticleRecord.from_dict(entry))
+        for key, entry in self._article_entries().items():
+            self._seen_articles[key] = entry
+            records.append(self._article_record(entry))
         return sorted(records, key=lambda r: r.last_opened, reverse=True)
 
     @_os_errors
@@ -181,7 +243,9 @@ class Library:
         ours = record.to_dict()
         text = ours.pop("text")
         with self._locked():
-            old = self._articles.fetch(record.id) or {}
+            stored = self._table(self._index, "articles").get(record.id)
+            self._refuse_damaged(ArticleRecord, self._index, record.id, stored)
+            old = stored or {}
             entry = merge(self._seen_articles.get(record.id), ours, old or None)
             old_sha = str(old.get("body_sha", ""))
             entry["body_sha"] = old_sha
@@ -200,8 +264,9 @@ class Library:
         brings hundreds); one already here (another process added it) is left as it is."""
         with self._locked():
             entries: list[dict[str, Any]] = []
+            stored = self._table(self._index, "articles")
             for record in {r.id: r for r in records}.values():
-                if self._articles.fetch(record.id) is not None:
+                if record.id in stored:  # a damaged entry too: it is never written over
                     continue
                 entry = record.to_dict()
                 text = entry.pop("text")
@@ -242,9 +307,13 @@ class Library:
     def annotations(self, article_id: str) -> list[AnnotationRecord]:
         """The article's annotations in text order."""
         records = []
-        for entry in self._notes_table(article_id):
-            record = AnnotationRecord.from_dict(dict(entry))
-            self._seen[record.id] = dict(entry)
+        db = self._notes_db(article_id)
+        for key, stored in self._table(db, "annotations").items():
+            entry = self._usable(AnnotationRecord, db, key, stored)
+            if entry is None:
+                continue
+            record = AnnotationRecord.from_dict(entry)
+            self._seen[record.id] = entry
             self._article_of_note[record.id] = article_id
             records.append(record)
         return sorted(records, key=lambda a: (a.start, a.end))
@@ -283,6 +352,9 @@ class Library:
         for record in records:
             if deleted_elsewhere(stones, record.id, self._me) and record.id not in undelete:
                 continue
+            self._refuse_damaged(
+                AnnotationRecord, self._notes_db(record.article_id), record.id, notes.get(record.id)
+            )
             stones.pop(record.id, None)
             entry = merge(self._seen.get(record.id), record.to_dict(), notes.get(record.id))
             notes[record.id] = entry
@@ -377,7 +449,7 @@ class Library:
     @_os_errors
     def annotation_counts(self) -> dict[str, int]:
         """Number of annotations of each article."""
-        return {str(d.doc_id): self.annotation_count(str(d.doc_id)) for d in self._articles}
+        return {key: self.annotation_count(key) for key in self._article_entries()}
 
     @_os_errors
     def all_annotations(self) -> list[AnnotationRecord]:
@@ -401,5 +473,5 @@ class Library:
         found = self.article(reference)
         if found is not None or len(reference) < 4:
             return found
-        matches = [d.doc_id for d in self._articles.all() if str(d.doc_id).startswith(reference)]
+        matches = [key for key in self._article_entries() if key.startswith(reference)]
         return self.article(str(matches[0])) if len(matches) == 1 else None

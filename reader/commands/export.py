@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from reader.commands.articles import find_stored
+from reader.commands.skipped import report_skipped
 from reader.errors import ReaderError
 from reader.export.exporter import (
     JSON,
@@ -121,6 +122,7 @@ def run(argv: list[str]) -> int:
     try:
         items = _items(library, args)
         meanings = library.color_meanings()
+        report_skipped(library)
     finally:
         library.close()
     if not items:

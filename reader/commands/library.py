@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from reader.commands.skipped import report_skipped
 from reader.sanitize import strip_control
 from store.library import Library
 from store.paths import store_path
@@ -32,6 +33,7 @@ def run(argv: list[str]) -> int:
     try:
         articles = library.articles()
         counts = library.annotation_counts()
+        report_skipped(library)
     finally:
         library.close()
     if args.json:

@@ -10,6 +10,7 @@ import sys
 from reader.anchor import Anchor, Selectors, Status, describe
 from reader.annotation_set import Placed, placed_in
 from reader.commands.articles import find_stored, resolve
+from reader.commands.skipped import report_skipped
 from reader.errors import ReaderError
 from reader.records import COLORS, AnnotationRecord, ArticleRecord
 from reader.sanitize import clean_text, strip_control
@@ -180,4 +181,5 @@ def run(argv: list[str]) -> int:
     try:
         return add(library, args) if args.command == "add" else list_notes(library, args)
     finally:
+        report_skipped(library)
         library.close()

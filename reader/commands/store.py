@@ -69,7 +69,10 @@ def _restore(folder: Path, args: argparse.Namespace) -> int:
         print("nothing to restore: every store file reads fine")
     for item in done:
         kept = f"; the replaced file is kept as {item.kept_aside}" if item.kept_aside else ""
-        print(f"restored {item.path} from {item.backup}{kept}")
+        if item.detail:
+            print(f"repaired {item.path}: {item.detail}{kept}")
+        else:
+            print(f"restored {item.path} from {item.backup}{kept}")
     return 0
 
 

@@ -139,3 +139,16 @@ def test_clean_takes_the_deadline_as_an_option(server: str, capsys: pytest.Captu
 def test_a_bad_deadline_is_one_line(value: str, capsys: pytest.CaptureFixture[str]):
     assert main(["clean", "--timeout", value, "http://127.0.0.1:9/"]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_a_password_an_older_reader_stored_is_not_shown(
+    temp_store: Path, capsys: pytest.CaptureFixture[str]
+):
+    from reader.records import ArticleRecord
+    from store.library import Library
+
+    url = "https://user:s3cret@example.org/story"
+    Library(temp_store).save_article(ArticleRecord(id="old", title="Old", source=url))
+    assert main(["library"]) == 0
+    out = capsys.readouterr().out
+    assert "example.org/story" in out and "s3cret" not in out
