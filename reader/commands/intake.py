@@ -64,6 +64,8 @@ class Plan:
 
     new_articles: list[ArticleRecord] = dataclasses.field(default_factory=list)
     notes: dict[str, AnnotationRecord] = dataclasses.field(default_factory=dict)
+    placeholders: set[str] = dataclasses.field(default_factory=set)
+    """Ids of the new articles whose text is not here yet."""
     undelete: set[str] = dataclasses.field(default_factory=set)
     meanings: dict[str, str] = dataclasses.field(default_factory=dict)
     changes: list[Change] = dataclasses.field(default_factory=list)
@@ -170,11 +172,7 @@ class Planner:
             or (f"Notes imported from {Path(arrival.origin).name}")
         )
         placeholder = ArticleRecord(id=ident, title=title, source=source)
-        where = source or "no source"
-        self.plan.notices.append(
-            f"new article {_line(title)!r} ({_line(where)}): its text is not here yet; "
-            "its highlights are placed when you open it"
-        )
+        self.plan.placeholders.add(ident)
         return self._added(placeholder, None, placeholder=True)
 
     def _existing(self, article_id: str) -> _Target:
@@ -217,7 +215,6 @@ class Planner:
         record = record_for(loaded, cleaned, None)
         document = build_document(cleaned, frozenset(record.overrides))
         record.title = document.title or record.title
-        self.plan.notices.append(f"new article {_line(record.title)!r} from {_line(source)}")
         return self._added(record, document)
 
     # --- annotations
@@ -316,6 +313,9 @@ _VERBS = {
 }
 
 
+_NEW_SHOWN = 5
+
+
 def report(plan: Plan, dry_run: bool, write: Callable[[str], None] = print) -> None:
     """What was (or, in a dry run, would be) added, changed and skipped."""
     counts = plan.counts()
@@ -325,6 +325,18 @@ def report(plan: Plan, dry_run: bool, write: Callable[[str], None] = print) -> N
         if dry_run or change.outcome in (Outcome.CONFLICT, Outcome.SKIPPED):
             reason = f": {change.reason}" if change.reason else ""
             write(f"  {change.outcome.value:9} “{change.quote}” in {change.article}{reason}")
+    shown = plan.new_articles if dry_run else plan.new_articles[:_NEW_SHOWN]
+    for article in shown:
+        where = _line(article.source, 50) if article.source else "no source"
+        waiting = " (a placeholder: its text is not here yet)" * (article.id in plan.placeholders)
+        write(f"  new article “{_line(article.title, 50)}” from {where}{waiting}")
+    if len(shown) < len(plan.new_articles):
+        write(f"  and {len(plan.new_articles) - len(shown)} more new articles")
+    if plan.placeholders:
+        write(
+            f"  {len(plan.placeholders)} placeholder article(s): their highlights are placed "
+            "when you open each (reader URL, or Enter in the library)"
+        )
     for notice in plan.notices:
         write(f"  {notice}")
     tense = 0 if dry_run else 1

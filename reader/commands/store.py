@@ -1,4 +1,5 @@
-"""`reader store path|check|restore`: where the store is, whether it reads, and recovery."""
+"""`reader store path|check|restore|merge`: where the store is, whether it reads, recovery,
+and bringing in another store's notes."""
 
 from __future__ import annotations
 
@@ -26,6 +27,15 @@ def _parser() -> argparse.ArgumentParser:
         "--from", dest="backup", metavar="BACKUP", help="restore FILE from this backup file"
     )
     restoring.add_argument("--store", metavar="PATH", dest="store_sub", help=argparse.SUPPRESS)
+    merging = commands.add_parser(
+        "merge",
+        help="bring in the articles and notes of another store folder (it is only read)",
+    )
+    merging.add_argument("other", metavar="OTHER_STORE", help="the other store's folder")
+    merging.add_argument(
+        "--dry-run", action="store_true", help="print what would be added, changed and skipped"
+    )
+    merging.add_argument("--store", metavar="PATH", dest="store_sub", help=argparse.SUPPRESS)
     return parser
 
 
@@ -82,6 +92,10 @@ def run(argv: list[str]) -> int:
     if args.command == "path":
         print(folder)
         return 0
+    if args.command == "merge":
+        from reader.commands.store_merge import merge_store
+
+        return merge_store(folder, Path(args.other), args.dry_run)
     try:
         return _check(folder) if args.command == "check" else _restore(folder, args)
     except BrokenPipeError:
