@@ -10,7 +10,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cached_property
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 from reader.metadata import Metadata
@@ -131,6 +131,7 @@ class Document:
         return self.text[block.start : block.end]
 
 
+@cache  # one parser for every parse: building it costs as much as a short article
 def _parser() -> MarkdownIt:
     # Imported at the first parse: the UI process gets its first Document ready-made.
     from markdown_it import MarkdownIt

@@ -18,6 +18,7 @@ refused in one line. Nothing here touches the store.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import uuid
@@ -255,6 +256,11 @@ def timestamp(value: object) -> str:
     """An ISO 8601 time as the store writes them (UTC, to the second); "" if not one."""
     if not isinstance(value, str) or not value:
         return ""
+    return _timestamp(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _timestamp(value: str) -> str:
     try:
         when = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
@@ -271,6 +277,11 @@ def source_of(value: object) -> str:
         value = value.get("id", value.get("@id"))
     if not isinstance(value, str):
         return ""
+    return _source(value)
+
+
+@functools.lru_cache(maxsize=1024)  # an article's annotations share their source
+def _source(value: str) -> str:
     value = _one_line(value)
     parts = urlsplit(value)
     scheme = parts.scheme.lower()

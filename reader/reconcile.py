@@ -48,6 +48,8 @@ class Decision(NamedTuple):
     """What to save (None: nothing)."""
     reason: str
     """Why, for a person ("" when the outcome says it all)."""
+    theirs: bool = False
+    """The record is their version: its selectors are theirs, to be placed in our text."""
 
 
 def _words(record: AnnotationRecord) -> tuple[str, tuple[str, ...], str]:
@@ -129,14 +131,13 @@ def reconcile(
             return Decision(Outcome.SKIPPED, None, f"deleted here {_short(deleted)}")
         added = dataclasses.replace(theirs, synced=theirs.updated)
         if deleted:
-            return Decision(
-                Outcome.ADDED, added, f"deleted here {_short(deleted)}, but changed there since"
-            )
-        return Decision(Outcome.ADDED, added, "")
+            why = f"deleted here {_short(deleted)}, but changed there since"
+            return Decision(Outcome.ADDED, added, why, theirs=True)
+        return Decision(Outcome.ADDED, added, "", theirs=True)
     if _same_content(ours, theirs):
         if theirs.updated > ours.updated and theirs.updated > ours.synced:
             # The same words, re-attached or re-anchored there later: their place.
-            return Decision(Outcome.UPDATED, _taken(ours, theirs), "placed again there")
+            return Decision(Outcome.UPDATED, _taken(ours, theirs), "placed again there", True)
         kept = _with_review(ours, theirs)
         if kept is ours:
             return Decision(Outcome.UNCHANGED, None, "")
@@ -152,9 +153,8 @@ def reconcile(
     if (theirs.synced and ours.updated <= theirs.synced) or (
         ours.synced and ours.updated <= ours.synced
     ):
-        return Decision(
-            Outcome.UPDATED, _taken(ours, theirs), f"changed there {_short(theirs.updated)}"
-        )
+        why = f"changed there {_short(theirs.updated)}"
+        return Decision(Outcome.UPDATED, _taken(ours, theirs), why, theirs=True)
     if not ours.synced and not theirs.synced:
         newer, older = (theirs, ours) if theirs.updated > ours.updated else (ours, theirs)
         words = older.note.strip()
@@ -163,9 +163,8 @@ def reconcile(
                 ours, theirs, origin, "changed on both sides (no shared version to compare)"
             )
         if newer is theirs:
-            return Decision(
-                Outcome.UPDATED, _taken(ours, theirs), f"changed there {_short(theirs.updated)}"
-            )
+            why = f"changed there {_short(theirs.updated)}"
+            return Decision(Outcome.UPDATED, _taken(ours, theirs), why, theirs=True)
         kept = _with_review(ours, theirs)
         if kept is ours:
             return Decision(Outcome.SKIPPED, None, "yours is newer")

@@ -24,7 +24,17 @@ from store.errors import StoreError
 from store.layout import INDEX, LOCK, body_file, notes_file
 from store.merge import TOMBSTONES, deleted_elsewhere, merge, tombstone
 from store.schema import SCHEMA_VERSION, check_version, meta_table, migrate, text_digest, version_of
-from store.storage import StoreDB, StrIdTable, decode, open_db, storage_of, table_of
+from store.storage import (
+    Data,
+    SafeStorage,
+    StoreDB,
+    StrIdTable,
+    decode,
+    open_db,
+    storage_of,
+    table_of,
+    write_all,
+)
 
 if TYPE_CHECKING:
     from filelock import FileLock  # imported at the first change: it takes ~10 ms
@@ -325,18 +335,28 @@ class Library:
     ) -> R:
         """Apply `change(annotations, tombstones)` to the notes file as it is on disk now,
         and write it back once, holding the lock. Returns what `change` returned."""
-        storage = storage_of(self._notes_db(article_id))
         with self._locked():
-            storage.invalidate()
-            data = storage.read() or {}
-            notes = dict(data.get("annotations", {}))
-            stones = dict(data.get(TOMBSTONES, {}))
-            result = change(notes, stones)
-            data["annotations"] = notes
-            if stones:
-                data[TOMBSTONES] = stones
+            storage, data, result = self._changed_notes(article_id, change)
             storage.write(data)
         return result
+
+    def _changed_notes(
+        self,
+        article_id: str,
+        change: Callable[[dict[str, dict[str, Any]], dict[str, Any]], R],
+    ) -> tuple[SafeStorage, Data, R]:
+        """The article's notes file as on disk now with `change` applied, to be written.
+        Holding the lock."""
+        storage = storage_of(self._notes_db(article_id))
+        storage.invalidate()
+        data = storage.read() or {}
+        notes = dict(data.get("annotations", {}))
+        stones = dict(data.get(TOMBSTONES, {}))
+        result = change(notes, stones)
+        data["annotations"] = notes
+        if stones:
+            data[TOMBSTONES] = stones
+        return storage, data, result
 
     def _merge_into(
         self,
@@ -391,15 +411,23 @@ class Library:
                 record.updated = now()
             by_article.setdefault(record.article_id, []).append(record)
         saved: list[AnnotationRecord] = []
-        for article_id, batch in by_article.items():
-            done = self._change_notes(
-                article_id,
-                functools.partial(self._merge_into, records=batch, undelete=undelete),
-            )
-            for record in done:
+        writes: list[tuple[SafeStorage, Data]] = []
+        done: dict[str, list[AnnotationRecord]] = {}
+        # One lock and one flush to disk for all the files (an import writes hundreds).
+        with self._locked():
+            for article_id, batch in by_article.items():
+                storage, data, done[article_id] = self._changed_notes(
+                    article_id,
+                    functools.partial(self._merge_into, records=batch, undelete=undelete),
+                )
+                writes.append((storage, data))
+            if writes:
+                write_all(writes)
+        for article_id, records_saved in done.items():
+            for record in records_saved:
                 self._seen[record.id] = record.to_dict()
                 self._article_of_note[record.id] = article_id
-            saved.extend(done)
+            saved.extend(records_saved)
         return saved
 
     @_os_errors

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
 from store import backups
-from store.atomic import atomic_write
+from store.atomic import atomic_write, atomic_write_many
 from store.errors import DamagedStoreError
 
 Data = dict[str, dict[str, Any]]
@@ -107,6 +107,10 @@ class SafeStorage(Storage):
             # TinyDB may have changed cached documents in place before writing.
             self.invalidate()
             raise
+        self.written(data, raw)
+
+    def written(self, data: Data, raw: bytes) -> None:
+        """`data` (encoded as `raw`) is now the file's: keep it as read, and back it up."""
         self._data, self._stamp = data, _stamp(self.path)
         backups.keep(self.store, self.path.relative_to(self.store), raw)
 
@@ -118,6 +122,24 @@ class SafeStorage(Storage):
 
     def close(self) -> None:
         self.invalidate()
+
+
+def write_all(writes: Sequence[tuple[SafeStorage, Data]]) -> None:
+    """Write several files of one store (holding its lock), each replaced atomically and all
+    flushed to disk together (store.atomic.atomic_write_many)."""
+    if len(writes) == 1:
+        storage, data = writes[0]
+        storage.write(data)
+        return
+    encoded = [(storage, data, encode(data)) for storage, data in writes]
+    try:
+        atomic_write_many([(storage.path, raw) for storage, _, raw in encoded])
+    except BaseException:
+        for storage, _, _ in encoded:
+            storage.invalidate()
+        raise
+    for storage, data, raw in encoded:
+        storage.written(data, raw)
 
 
 class StrIdTable(Table):
