@@ -149,10 +149,23 @@ class AnnotationSet:
 
     # -------------------------------------------------------------- changes
 
-    def add(self, start: int, end: int, color: str = COLORS[0]) -> AnnotationRecord:
-        """Highlight text[start:end]."""
+    def add(
+        self,
+        start: int,
+        end: int,
+        color: str = COLORS[0],
+        note: str = "",
+        tags: Sequence[str] = (),
+    ) -> AnnotationRecord:
+        """Highlight text[start:end] (with a note and tags: one change, one undo step)."""
         selectors = describe(self.document.text, start, end, self._hash)
-        record = AnnotationRecord(article_id=self.article_id, color=color, **selectors.fields())
+        record = AnnotationRecord(
+            article_id=self.article_id,
+            color=color,
+            note=clean_text(note),
+            tags=_clean_tags(tags),
+            **selectors.fields(),
+        )
         self._save(record, "highlight", before=None)
         return record
 
@@ -161,9 +174,7 @@ class AnnotationSet:
 
     def set_note(self, annotation_id: str, note: str, tags: list[str]) -> None:
         """Set the note and tags, with anything a terminal would act on removed."""
-        tags = [" ".join(clean_text(tag).split()).lstrip("#") for tag in tags]
-        clean_tags = list(dict.fromkeys(tag for tag in tags if tag))
-        self._change(annotation_id, "note", note=clean_text(note), tags=clean_tags)
+        self._change(annotation_id, "note", note=clean_text(note), tags=_clean_tags(tags))
 
     def reattach(self, annotation_id: str, start: int, end: int) -> None:
         """Anchor an (orphaned) annotation to text[start:end], keeping its note."""
@@ -210,6 +221,12 @@ class AnnotationSet:
         self._records[record.id] = saved
         self._place(saved)
         self._undo.append(_Undo(description, before, record.id))
+
+
+def _clean_tags(tags: Sequence[str]) -> list[str]:
+    """Tags with anything a terminal would act on removed, no leading #, each once."""
+    cleaned = [" ".join(clean_text(tag).split()).lstrip("#") for tag in tags]
+    return list(dict.fromkeys(tag for tag in cleaned if tag))
 
 
 def _selectors(record: AnnotationRecord) -> Selectors:

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from reader.anchor import Status
 from reader.annotation_set import Placed
+from widgets.quoting import quoted
 from widgets.theme import HIGHLIGHTS, highlight_style
 
 STATUSES = frozenset(status.value for status in Status)
@@ -48,8 +49,7 @@ def entry(placed: Placed, meanings: dict[str, str]) -> Text:
     status = placed.status.value
     if status != "ok":
         text.append(f"  {status}", style="bold reverse" if placed.orphaned else "bold")
-    quote = " ".join(record.exact.split())
-    text.append("\n“" + (quote if len(quote) <= 160 else quote[:160] + "…") + "”", style="italic")
+    text.append("\n" + quoted(record.exact, 160), style="italic")
     if record.note:
         text.append("\n" + record.note.strip(), style="")
     if record.tags:

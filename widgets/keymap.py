@@ -148,10 +148,32 @@ BUILTIN: tuple[KeySpec, ...] = (
         display="ctrl+r",
     ),
     KeySpec("editor.save", "ctrl+s", "", "Note editor: save", "Annotate", display="ctrl+s"),
-    KeySpec("editor.cancel", "escape", "", "Note editor: cancel", "Annotate", display="Esc"),
+    KeySpec(
+        "editor.cancel",
+        "escape",
+        "",
+        "Note editor: close (asks if you typed)",
+        "Annotate",
+        display="Esc",
+    ),
 )
 
-ALL: tuple[KeySpec, ...] = READING + SCREEN + APP + LIBRARY + BUILTIN
+# The question after Esc in a note editor holding typed text.
+DISCARD: tuple[KeySpec, ...] = (
+    KeySpec(
+        "discard.yes", "y", "answer(True)", "Note editor, Esc: discard what was typed", "Annotate"
+    ),
+    KeySpec(
+        "discard.no",
+        "n,escape",
+        "answer(False)",
+        "Note editor, Esc: keep editing",
+        "Annotate",
+        display="n Esc",
+    ),
+)
+
+ALL: tuple[KeySpec, ...] = READING + SCREEN + APP + LIBRARY + BUILTIN + DISCARD
 
 
 GROUPS = ("Move", "Search", "Select", "Annotate", "Clean", "View", "Library", "App")

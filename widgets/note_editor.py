@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static, TextArea
+
+from widgets.quoting import quoted
+
+HINT = "ctrl+s save · Esc cancel · Tab next field"
+SHORT = 30
+"""Below this many rows the dialog's quote and note area shrink, so that all of it shows."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,8 @@ class NoteEditor(ModalScreen[NoteResult | None]):
         Binding("escape", "cancel", "Cancel", priority=True),
     ]
 
+    # The keys are in the border, where they show whatever the size; on a short terminal the
+    # quote and the note area shrink, and what still does not fit scrolls.
     DEFAULT_CSS = """
     NoteEditor {
         align: center middle;
@@ -57,14 +66,18 @@ class NoteEditor(ModalScreen[NoteResult | None]):
             width: 80;
             max-width: 95%;
             height: auto;
-            max-height: 90%;
+            max-height: 100%;
             border: round $accent;
+            border-subtitle-color: $foreground-muted;
             background: $surface;
             padding: 0 1;
         }
         #quote { color: $foreground-muted; text-style: italic; max-height: 5; margin-bottom: 1; }
         #note { height: 10; }
-        #hint { color: $foreground-muted; margin-top: 1; }
+        &.-short {
+            #quote { max-height: 2; margin-bottom: 0; }
+            #note { height: 5; }
+        }
     }
     """
 
@@ -76,10 +89,10 @@ class NoteEditor(ModalScreen[NoteResult | None]):
         self.known_tags = known_tags
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="editor") as box:
+        with VerticalScroll(id="editor") as box:
             box.border_title = "Note"
-            quote = self.quote if len(self.quote) <= 300 else self.quote[:300] + "…"
-            yield Static(f"“{quote}”", id="quote", markup=False)
+            box.border_subtitle = HINT
+            yield Static(quoted(self.quote, 300), id="quote", markup=False)
             yield TextArea(self.note, id="note", soft_wrap=True, tab_behavior="focus")
             yield Label("Tags (space or comma separated)", markup=False)
             yield Input(
@@ -88,18 +101,39 @@ class NoteEditor(ModalScreen[NoteResult | None]):
                 placeholder="e.g. syria russia",
                 suggester=TagSuggester(self.known_tags),
             )
-            yield Label("ctrl+s save · Esc cancel · Tab next field", id="hint", markup=False)
 
     def on_mount(self) -> None:
+        self._fit(self.app.size.height)
         self.query_one("#note", TextArea).focus()
 
-    def action_save(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.height)
+
+    def _fit(self, rows: int) -> None:
+        short = rows < SHORT
+        self.set_class(short, "-short")
+        # The quote cut where its lines end (two short, five else), with an ellipsis.
+        self.query_one("#quote", Static).update(quoted(self.quote, 120 if short else 300))
+
+    def _typed(self) -> NoteResult:
         note = self.query_one("#note", TextArea).text
-        tags = split_tags(self.query_one("#tags", Input).value)
-        self.dismiss(NoteResult(note.strip("\n"), tags))
+        return NoteResult(note.strip("\n"), split_tags(self.query_one("#tags", Input).value))
+
+    def action_save(self) -> None:
+        self.dismiss(self._typed())
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close without saving; if anything was typed, ask first."""
+        if self._typed() == NoteResult(self.note.strip("\n"), split_tags(" ".join(self.tags))):
+            self.dismiss(None)
+            return
+        from widgets.confirm_discard import ConfirmDiscard
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmDiscard(), answered)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_save()

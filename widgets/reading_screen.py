@@ -199,18 +199,32 @@ class ReadingScreen(Screen[None]):
             # The stored highlights, not the view's drawing: h then a, typed faster than
             # the view redraws, puts the note on the highlight h just made.
             annotation_id = self._annotation_at(event.at)
+        from widgets.note_editor import NoteEditor
+
         if annotation_id is None:
-            annotation_id = self.annotations.add(event.start, event.end, self.default_color).id
-            self.refresh_annotations()
+            # A note on text not yet highlighted: the highlight is made when the note is
+            # saved (one change, one undo step), so Esc leaves the text as it was.
+            start, end, color = event.start, event.end, self.default_color
+
+            def save_new(result: NoteResult | None) -> None:
+                if result is not None:
+                    self.annotations.add(start, end, color, result.note, result.tags)
+                    self.refresh_annotations()
+                self.view.focus()
+
+            quote = self.document.text[start:end]
+            editor = NoteEditor(quote, "", [], self.annotations.tags())
+            self.app.push_screen(editor, save_new)
+            return
         placed = self.annotations.get(annotation_id)
         if placed is None:
             return
         record = placed.record
-        from widgets.note_editor import NoteEditor
+        noted = annotation_id
 
         def save(result: NoteResult | None) -> None:
             if result is not None:
-                self.annotations.set_note(annotation_id, result.note, result.tags)
+                self.annotations.set_note(noted, result.note, result.tags)
                 self.refresh_annotations()
             self.view.focus()
 

@@ -43,3 +43,9 @@ def test_note_editor(snap_compare, temp_store):
 def test_removed_blocks_shown_with_reasons(snap_compare, temp_store):
     app = make_app(SEED, temp_store)
     assert snap_compare(app, terminal_size=(100, 30), press=["R", "left_curly_bracket"])
+
+
+def test_note_editor_at_80x24(snap_compare, temp_store):
+    # The seed's first sentence is long: the quote is cut to two lines, the rest fits.
+    app = make_app(SEED, temp_store)
+    assert snap_compare(app, terminal_size=(80, 24), press=["a", *"Why now?", "tab", *"syria"])
