@@ -21,7 +21,8 @@ def build_document(cleaned: Cleaned, overrides: frozenset[str] = frozenset()) ->
     for block in visible:
         first_lines.append(line)
         line += block.markdown.count("\n") + 2
-    document = parse_markdown("\n\n".join(b.markdown for b in visible), cleaned.metadata)
+    markdown = "\n\n".join(b.markdown for b in visible)
+    document = parse_markdown(markdown, cleaned.metadata, cleaned.origin)
     block_lines = [b.line for b in document.blocks]
     # Which cleaning block each document block came from: the last one starting at or before it.
     keys = tuple(

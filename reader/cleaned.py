@@ -36,12 +36,17 @@ class Cleaned:
     the article needs no key.
     """
 
-    __slots__ = ("_blocks", "metadata", "page_blocks")
+    __slots__ = ("_blocks", "metadata", "origin", "page_blocks")
 
-    def __init__(self, metadata: Metadata, page_blocks: tuple[CleanBlock, ...] = ()) -> None:
+    def __init__(
+        self, metadata: Metadata, page_blocks: tuple[CleanBlock, ...] = (), origin: str = ""
+    ) -> None:
         self.metadata = metadata
         self.page_blocks = page_blocks
         """The page's blocks in order, as the cleaner left them (keys not worked out yet)."""
+        self.origin = origin
+        """Where the page came from (its URL or its file's path): its relative links and
+        images are resolved against it."""
         self._blocks: tuple[CleanBlock, ...] | None = None
 
     def __repr__(self) -> str:

@@ -2,6 +2,8 @@
 
 Canonical Markdown is parsed once with markdown-it-py. Everything downstream (the view,
 anchoring, export) speaks in character offsets into `Document.text`; wrapping is a view concern.
+Links keep their target (resolved against the article's place); an image standing alone in its
+paragraph is a block of its own, whose text is its caption (or its alt text).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from enum import StrEnum
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
+from reader.links import resolve, slug
 from reader.metadata import Metadata
 from reader.sanitize import clean_text
 
@@ -30,6 +33,7 @@ class BlockKind(StrEnum):
     LIST_ITEM = "list_item"
     CODE = "code"
     RULE = "rule"
+    IMAGE = "image"
 
 
 class SpanKind(StrEnum):
@@ -63,6 +67,17 @@ class Span(NamedTuple):
     start: int
     end: int
     href: str = ""
+
+
+class Image(NamedTuple):
+    """An image block: its text is `caption`, else `alt`, else the image's file name."""
+
+    block: int
+    """Index of its block."""
+    src: str
+    """Where the image is (resolved like a link's target; "" when the page gave none)."""
+    alt: str
+    caption: str
 
 
 class Section(NamedTuple):
@@ -99,6 +114,8 @@ class Document:
     removed: tuple[RemovedBlock, ...] = ()
     block_keys: tuple[str, ...] = ()
     """For each block, the key of the cleaning block it came from ("" when unknown)."""
+    images: tuple[Image, ...] = ()
+    """The image blocks, in order."""
     _starts: list[int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -130,13 +147,73 @@ class Document:
         block = self.blocks[index]
         return self.text[block.start : block.end]
 
+    @cached_property
+    def links(self) -> tuple[Span, ...]:
+        """Every link, in order."""
+        return tuple(span for span in self.spans if span.kind is SpanKind.LINK)
+
+    def link_at(self, offset: int) -> Span | None:
+        """The link whose text holds `offset`, if any."""
+        starts = [span.start for span in self.links]
+        index = bisect.bisect_right(starts, offset) - 1
+        if index >= 0 and offset < self.links[index].end:
+            return self.links[index]
+        return None
+
+    def image_at(self, offset: int) -> Image | None:
+        """The image whose block holds `offset`, if any."""
+        if not self.images or not self.blocks:
+            return None
+        index = self.block_at(offset)
+        block = self.blocks[index]
+        if block.kind is not BlockKind.IMAGE or not block.start <= offset <= block.end:
+            return None
+        return next((image for image in self.images if image.block == index), None)
+
+    def prose(self) -> str:
+        """The text without its image blocks: the article's words alone."""
+        if not self.images:
+            return self.text
+        return BLOCK_SEPARATOR.join(
+            self.block_text(index)
+            for index, block in enumerate(self.blocks)
+            if block.kind is not BlockKind.IMAGE
+        )
+
+    def anchor(self, fragment: str) -> int | None:
+        """Where an in-page link's `#fragment` leads: the heading it names (as GitHub names
+        headings), else the first block whose words begin with the fragment's words."""
+        wanted = slug(fragment)
+        if not wanted:
+            return None
+        for section in self.sections:
+            if slug(section.title) == wanted:
+                return section.start
+        words = wanted.split("-")
+        for block in self.blocks:
+            # A hyphenated word is one word of the text but two of the fragment: compare
+            # enough words, then the fragment as a prefix.
+            found = slug(self.text[block.start : block.start + 40 * len(words)], len(words))
+            if found == wanted or found.startswith(wanted + "-"):
+                return block.start
+        return None
+
 
 @cache  # one parser for every parse: building it costs as much as a short article
 def _parser() -> MarkdownIt:
     # Imported at the first parse: the UI process gets its first Document ready-made.
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+    parser = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+    # markdown-it drops links it thinks unsafe to render as HTML (javascript:, file:...): they
+    # would come out as bracketed text. Nothing here is rendered as HTML; the reader shows
+    # every link, and reader.links decides which may be followed.
+    parser.validateLink = _any_link  # type: ignore[method-assign]
+    return parser
+
+
+def _any_link(url: str) -> bool:
+    return True
 
 
 _INLINE_SPAN = {
@@ -150,11 +227,13 @@ _INLINE_SPAN = {
 class _Builder:
     """Walks markdown-it tokens, appending block text to one buffer."""
 
-    def __init__(self) -> None:
+    def __init__(self, base: str = "") -> None:
+        self.base = base
         self.parts: list[str] = []
         self.length = 0
         self.blocks: list[Block] = []
         self.spans: list[Span] = []
+        self.images: list[Image] = []
         self.quote_depth = 0
         self.list_stack: list[list[int | str]] = []  # [kind, next number] per open list
         self.item_depth = 0
@@ -212,26 +291,55 @@ class _Builder:
                 if alt:
                     self._write(alt)
             elif kind in _INLINE_SPAN:
-                href = str(token.attrs.get("href", "")) if kind == "link_open" else ""
+                href = self.target(token.attrs.get("href")) if kind == "link_open" else ""
                 open_spans.append((_INLINE_SPAN[kind], self.length, href))
             elif kind.endswith("_close") and open_spans:
                 span_kind, start, href = open_spans.pop()
                 if self.length > start:
                     self.spans.append(Span(span_kind, start, self.length, href))
 
+    def target(self, href: object) -> str:
+        return resolve(str(href or ""), self.base)
 
-def parse_markdown(markdown: str, metadata: Metadata | None = None) -> Document:
+    def add_image(self, children: list[Token], line: int) -> bool:
+        """An image alone in its paragraph (perhaps inside a link) as an image block."""
+        shown = [t for t in children if not (t.type == "softbreak" or _blank_text(t))]
+        kinds = [t.type for t in shown]
+        if kinds not in (["image"], ["link_open", "image", "link_close"]):
+            return False
+        image = shown[kinds.index("image")]
+        src = self.target(image.attrs.get("src"))
+        alt = " ".join("".join(child.content for child in image.children or []).split())
+        caption = " ".join(str(image.attrs.get("title") or "").split())
+        name = src.split("#")[0].split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+        text = caption or alt or " ".join(name.split()) or "image"
+        self.images.append(Image(len(self.blocks), src, alt, caption))
+        self.add_block(BlockKind.IMAGE, text, line)
+        if kinds[0] == "link_open":
+            block = self.blocks[-1]
+            self.spans.append(
+                Span(SpanKind.LINK, block.start, block.end, self.target(shown[0].attrs.get("href")))
+            )
+        return True
+
+
+def _blank_text(token: Token) -> bool:
+    return token.type == "text" and not token.content.strip()
+
+
+def parse_markdown(markdown: str, metadata: Metadata | None = None, base: str = "") -> Document:
     """Parse canonical Markdown into a Document.
 
     Without a title in `metadata`, a first-level heading that opens the text becomes the
-    title and leaves the body.
+    title and leaves the body. Links and images are resolved against `base`: the URL of the
+    page, or the path of the file, the article came from.
     """
     markdown = clean_text(markdown)
     tokens = _parser().parse(markdown)
     metadata = metadata or Metadata()
     if not metadata.title:
         tokens, metadata = _take_title(tokens, metadata)
-    builder = _Builder()
+    builder = _Builder(base)
     _walk(tokens, builder)
     text = "".join(builder.parts)
     blocks = tuple(builder.blocks)
@@ -242,6 +350,7 @@ def parse_markdown(markdown: str, metadata: Metadata | None = None) -> Document:
         spans=tuple(sorted(builder.spans, key=lambda s: (s.start, s.end))),
         sections=_sections(text, blocks),
         markdown=markdown,
+        images=tuple(builder.images),
     )
 
 
@@ -275,7 +384,9 @@ def _walk(tokens: Sequence[Token], b: _Builder) -> None:
             index += 3
             continue
         if kind == "paragraph_open":
-            b.add_block(BlockKind.PARAGRAPH, tokens[index + 1].children or [], line)
+            children = tokens[index + 1].children or []
+            if b.quote_depth or b.item_depth or not b.add_image(children, line):
+                b.add_block(BlockKind.PARAGRAPH, children, line)
             index += 3
             continue
         if kind == "blockquote_open":

@@ -31,3 +31,21 @@ def _escape_line_start(match: re.Match[str]) -> str:
 def paragraphs_to_markdown(paragraphs: list[str]) -> str:
     """Join plain-text paragraphs as Markdown paragraphs (each on one line)."""
     return "\n\n".join(escape_markdown(" ".join(p.split())) for p in paragraphs if p.strip())
+
+
+_DESTINATION = re.compile(r"([\\<>&])")
+_URL_WHITESPACE = re.compile(r"[\t\n\r]")
+
+
+def link_destination(url: str) -> str:
+    """A URL as a Markdown link destination, `<...>`, that markdown-it reads back as exactly
+    that URL (tabs and line breaks, which browsers drop from URLs, dropped too)."""
+    return "<" + _DESTINATION.sub(r"\\\1", _URL_WHITESPACE.sub("", url)) + ">"
+
+
+_TITLE = re.compile(r'(["\\]|&(?=#|[A-Za-z][A-Za-z0-9]*;))')
+
+
+def link_title(text: str) -> str:
+    """Text as a Markdown link title, `"..."`, on one line, read back as exactly that text."""
+    return '"' + _TITLE.sub(r"\\\1", " ".join(text.split())) + '"'

@@ -33,7 +33,7 @@ def record_for(source: Source, cleaned: Cleaned, existing: ArticleRecord | None)
 def stored_document(record: ArticleRecord) -> Document:
     """The Document of a stored article, as `build_document` made it from the source."""
     metadata = Metadata(**{k: v for k, v in record.metadata.items() if k in _METADATA_FIELDS})
-    return parse_markdown(record.text, metadata)
+    return parse_markdown(record.text, metadata, record.source)
 
 
 def reopen(record: ArticleRecord) -> tuple[Source, Cleaned | None]:
@@ -53,7 +53,7 @@ def reopen(record: ArticleRecord) -> tuple[Source, Cleaned | None]:
     source = Source(SourceKind.MARKDOWN, record.text, record.source, record.source_digest)
     metadata = Metadata(**{k: v for k, v in record.metadata.items() if k in _METADATA_FIELDS})
     # One block: the stored text is what the cleaning kept, already with the user's choices.
-    return source, Cleaned(metadata, (CleanBlock(record.text),))
+    return source, Cleaned(metadata, (CleanBlock(record.text),), record.source)
 
 
 def current_document(record: ArticleRecord) -> Document | None:

@@ -11,11 +11,13 @@ def clean(source: Source) -> Cleaned:
     if source.kind is SourceKind.MARKDOWN:
         from reader.clean.markdown_source import clean_markdown
 
-        return clean_markdown(source.text, source.origin)
-    if source.kind is SourceKind.HTML:
+        cleaned = clean_markdown(source.text, source.origin)
+    elif source.kind is SourceKind.HTML:
         from reader.clean.html import clean_html
 
-        return clean_html(source.text, source.origin)
-    from reader.clean.plain_text import clean_plain_text
+        cleaned = clean_html(source.text, source.origin)
+    else:
+        from reader.clean.plain_text import clean_plain_text
 
-    return clean_plain_text(source.text, source.origin)
+        cleaned = clean_plain_text(source.text, source.origin)
+    return Cleaned(cleaned.metadata, cleaned.page_blocks, source.origin)

@@ -96,7 +96,8 @@ def to_text(cleaned: Cleaned, body_only: bool = False) -> str:
     from reader.document import parse_markdown
 
     metadata = cleaned.metadata._replace(title=cleaned.metadata.title or "-")
-    body = parse_markdown(cleaned.markdown_body(), metadata).text
+    # Images are blocks of the Document (the cursor lands on them) but not words of the text.
+    body = parse_markdown(cleaned.markdown_body(), metadata).prose()
     if body_only:
         return body
     head = [cleaned.metadata.title] if cleaned.metadata.title else []
