@@ -8,6 +8,8 @@ from typing import Any
 import trafilatura
 from trafilatura.xml import xmltotxt
 
+from reader.clean.html_images import add_images
+from reader.clean.html_links import add_links
 from reader.clean.html_tree import parse_html
 from reader.clean.markdown_source import split_blocks
 from reader.clean.phrases import boilerplate_reason
@@ -21,7 +23,7 @@ _WORD = re.compile(r"\w+")
 
 def clean_html(html: str, origin: str = "") -> Cleaned:
     url = origin if origin.startswith(("http://", "https://")) else None
-    tree = parse_html(html)
+    tree = page = parse_html(html)
     document = trafilatura.bare_extraction(
         html if tree is None else tree,
         url=url,
@@ -42,7 +44,8 @@ def clean_html(html: str, origin: str = "") -> Cleaned:
         # The page's own headline (its first-level heading) is the title shown.
         title = " ".join(_plain(kept[0].markdown).replace("\\", "").split()) or title
         kept[0] = CleanBlock(kept[0].markdown, kept=False, reason="title")
-    blocks = _with_removed(html, kept)
+    # Images and links go in last: the blocks are placed on the page by their words alone.
+    blocks = add_links(add_images(_with_removed(html, kept), page, origin), page, origin)
     metadata = Metadata(
         title=title,
         subtitle=_field(document, "description"),
