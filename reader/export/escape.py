@@ -7,8 +7,11 @@ backticks, HTML or our own edit-block markers without changing the export's stru
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
+from collections.abc import Sequence
+from typing import Protocol
 
 from reader.sanitize import strip_control
 
@@ -118,10 +121,29 @@ def markdown_block(text: str, flavour: str = "commonmark") -> str:
     return "\n\n".join("\n".join(lines) for lines in paragraphs(text, flavour))
 
 
+class QuoteLink(Protocol):
+    """A link (or an image) inside a quote: `text[start:end]` is its words."""
+
+    start: int
+    end: int
+    url: str
+    image: bool
+
+
 def blockquote(
-    text: str, flavour: str = "commonmark", mark: bool = False, prefix: str = "> "
+    text: str,
+    flavour: str = "commonmark",
+    mark: bool = False,
+    prefix: str = "> ",
+    links: Sequence[QuoteLink] = (),
 ) -> str:
-    """Text as the lines of a block quote; `mark` wraps each line in Obsidian's ==highlight==."""
+    """Text as the lines of a block quote; `mark` wraps each line in Obsidian's ==highlight==.
+
+    `links` keep their targets: their words become Markdown links (escaped like all the rest),
+    an image's words (its caption) the line "Image: [caption](src)".
+    """
+    if links and clean(text) == text:
+        return _linked_blockquote(text, flavour, mark, prefix, links)
     text = clean(text)
     if "\n" not in text:  # the common case, without the paragraph machinery
         return prefix + _line(text, flavour, mark) if text else ""
@@ -131,6 +153,70 @@ def blockquote(
             out.append(prefix.rstrip())
         out.extend(prefix + line for line in lines)
     return "\n".join(out)
+
+
+def _linked_blockquote(
+    text: str, flavour: str, mark: bool, prefix: str, links: Sequence[QuoteLink]
+) -> str:
+    out: list[str] = []
+    position = 0
+    for piece in [*_PARAGRAPH_BREAK.split(text)]:
+        start = text.index(piece, position)
+        position = start + len(piece)
+        if out:
+            out.append(prefix.rstrip())
+        core = piece.strip()
+        if not core:
+            out.append(prefix + _entities(piece))
+            continue
+        # As in _paragraph: whitespace around the paragraph as character references.
+        lead = piece[: len(piece) - len(piece.lstrip())]
+        trail = piece[len(piece.rstrip()) :]
+        lines: list[str] = []
+        offset = start + len(lead)
+        for line in core.split("\n"):
+            lines.append(_linked_line(line, offset, flavour, mark, links))
+            offset += len(line) + 1
+        lines = [line + "\\" for line in lines[:-1]] + [lines[-1]]
+        lines[0] = _entities(lead) + lines[0]
+        lines[-1] = lines[-1] + _entities(trail)
+        out.extend(prefix + line for line in lines)
+    return "\n".join(out)
+
+
+def _linked_line(
+    line: str, offset: int, flavour: str, mark: bool, links: Sequence[QuoteLink]
+) -> str:
+    """One line of a quote, `offset` into the quote's text, with the links that cross it."""
+    core = line.strip()
+    if not core:
+        return _entities(line)
+    lead = line[: len(line) - len(line.lstrip())]
+    trail = line[len(line.rstrip()) :]
+    first = offset + len(lead)
+    last = first + len(core)
+    cuts = {first, last}
+    inside = [link for link in links if link.start < last and link.end > first]
+    for link in inside:
+        cuts.update(max(first, min(last, at)) for at in (link.start, link.end))
+    parts: list[str] = []
+    for left, right in itertools.pairwise(sorted(cuts)):
+        words = _escape_core(line[left - offset : right - offset], flavour)
+        around = next((k for k in inside if k.start <= left and right <= k.end), None)
+        if around is None:
+            parts.append(words)
+            continue
+        label = "Image: " if around.image and left == max(first, around.start) else ""
+        if parts and parts[-1].endswith("!") and not label:
+            parts[-1] = parts[-1][:-1] + "\\!"  # "![" would open an image
+        target = link_destination(around.url)
+        parts.append(f"{label}[{words}]({target})" if around.url else label + words)
+    body = "".join(parts)
+    if mark:
+        body = f"=={body}=="
+    elif not lead:
+        body = guard_line_start(body)
+    return _entities(lead) + body + _entities(trail)
 
 
 def inline(text: str, flavour: str = "commonmark") -> str:

@@ -9,12 +9,26 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from reader.annotation_set import placed_in
 from reader.document import Document, Section
 from reader.export import escape, fragment, keep
+from reader.links import LinkKind, classify
 from reader.records import AnnotationRecord, ArticleRecord
+
+
+class QuoteLink(NamedTuple):
+    """A link inside a highlight's quote, or an image the highlight covers."""
+
+    start: int
+    end: int
+    """`quote[start:end]` is its words (an image's: its caption, else its alt text)."""
+    url: str
+    """Where it leads (an image: the picture); only web links, and file links from a file."""
+    image: bool
+    text: str
 
 
 @dataclass(slots=True)  # not frozen: a frozen __init__ is slow, and there are many of these
@@ -45,6 +59,8 @@ class ExportHighlight:
     """What the user wrote in this highlight's block of the previous export."""
     keep: str
     """The highlight's marked block, with `kept` inside: place it where the user writes."""
+    links: tuple[QuoteLink, ...] = ()
+    """The links in the quote and the images it covers (pass them to the `quote` filter)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +229,7 @@ def build(
             status=status,
             kept=user_words,
             keep=keep.block(keep.HIGHLIGHT, note.id, user_words),
+            links=_quote_links(document, note.exact, start, end, source),
         )
 
     placed, orphaned = _locate(annotations, text)
@@ -244,6 +261,43 @@ def build(
         kept=article_words,
         keep=keep.block(keep.ARTICLE, record.id, article_words),
     )
+
+
+def _quote_links(
+    document: Document | None, quote: str, start: int, end: int, source: str
+) -> tuple[QuoteLink, ...]:
+    """The links and images inside a placed highlight whose quote is the article's text there.
+
+    Only links a reader may follow go into an export: `javascript:` and its kind stay words.
+    """
+    if document is None or start < 0 or document.text[start:end] != quote:
+        return ()
+    found: list[QuoteLink] = []
+    for span in document.links:
+        if span.start < end and span.end > start and _followable(span.href, source):
+            left, right = max(span.start, start), min(span.end, end)
+            found.append(
+                QuoteLink(
+                    left - start,
+                    right - start,
+                    span.href,
+                    False,
+                    quote[left - start : right - start],
+                )
+            )
+    for image in document.images:
+        block = document.blocks[image.block]
+        if block.start < end and block.end > start:
+            left, right = max(block.start, start), min(block.end, end)
+            url = image.src if _followable(image.src, source) else ""
+            found.append(
+                QuoteLink(left - start, right - start, url, True, image.caption or image.alt)
+            )
+    return tuple(sorted(found))
+
+
+def _followable(url: str, source: str) -> bool:
+    return classify(url, source).kind in (LinkKind.WEB, LinkKind.FILE)
 
 
 def source_name(source: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -30,8 +30,8 @@ def obsidian_tag(tag: str) -> str:
     return f"tag-{cleaned}" if cleaned.replace("/", "").isdigit() else cleaned
 
 
-def _obsidian_quote(text: str) -> str:
-    return escape.blockquote(text, "obsidian", mark=True)
+def _obsidian_quote(text: str, links: Sequence[escape.QuoteLink] = ()) -> str:
+    return escape.blockquote(text, "obsidian", mark=True, links=links)
 
 
 FILTERS: dict[str, Callable[..., Any]] = {
