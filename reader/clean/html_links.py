@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from lxml.html import HtmlElement
 
+from reader.clean.html_tree import parse_html
 from reader.clean.page_text import PageLink, Run, collapse, page_base, page_runs
 from reader.cleaned import CleanBlock
 from reader.document import BlockKind, Document, parse_markdown
@@ -147,6 +148,13 @@ def _target(tree: HtmlElement, href: str, base: str, page: str) -> str:
         fragment = target.split("#", 1)[1]
         return "#" + (_place_words(tree, fragment) or fragment)
     return target
+
+
+def anchor_words(html: str, fragment: str) -> str:
+    """The first words of the place a page's `#fragment` names, as in-page links name it
+    (for a link followed to another page: its place there)."""
+    tree = parse_html(html)
+    return _place_words(tree, fragment) if tree is not None else ""
 
 
 def _place_words(tree: HtmlElement, fragment: str) -> str:
