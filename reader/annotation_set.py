@@ -60,6 +60,12 @@ def placed_in(text: str, records: Sequence[AnnotationRecord]) -> list[Placed]:
     return [Placed(record, found) for record, found in zip(records, anchors, strict=True)]
 
 
+def cleaned_note(note: str, tags: list[str]) -> tuple[str, list[str]]:
+    """A note and tags as typed, with anything a terminal would act on removed; tags on one
+    line each, without a leading #, each once."""
+    return clean_text(note), _clean_tags(tags)
+
+
 def followed(
     record: AnnotationRecord, text: str, anchor: Anchor, hash_: str | None = None
 ) -> AnnotationRecord:

@@ -10,7 +10,7 @@ import hashlib
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 COLORS = ("yellow", "green", "blue", "pink", "purple")
 """Highlight colours by name, in the order of the keys 1-5."""
@@ -113,7 +113,33 @@ class AnnotationRecord:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> AnnotationRecord:
         names = _field_names(cls)
+        if data.keys() <= names:  # the common case: no filtering (a review reads 10,000)
+            return cls(**data)
         return cls(**{k: v for k, v in data.items() if k in names})
+
+
+class AnnotationSummary(NamedTuple):
+    """What orders and filters a list of annotations, without the whole record: a review of
+    10,000 highlights starts from these, and reads each record when it comes to it."""
+
+    id: str
+    article_id: str
+    created: str
+    reviewed: str
+    color: str
+    tags: tuple[str, ...]
+
+    @classmethod
+    def of(cls, key: str, article_id: str, entry: dict[str, Any]) -> AnnotationSummary | None:
+        """The summary of a stored entry; None if these fields are not what they must be
+        (the whole record is checked when it is read)."""
+        created, reviewed = entry.get("created", ""), entry.get("reviewed", "")
+        color, tags = entry.get("color", COLORS[0]), entry.get("tags", [])
+        if type(created) is not str or type(reviewed) is not str or type(color) is not str:
+            return None
+        if not isinstance(tags, list) or not all(type(tag) is str for tag in tags):
+            return None
+        return cls(key, article_id, created, reviewed, color, tuple(tags))
 
 
 def _is_int(value: object) -> bool:
@@ -128,6 +154,9 @@ _CHECKS: dict[str, Any] = {
     "dict[str, str]": lambda v: isinstance(v, dict) and all(isinstance(i, str) for i in v.values()),
 }
 _REQUIRED: dict[type, tuple[str, ...]] = {}
+_FIELD_CHECKS: dict[type, tuple[tuple[str, str, Any], ...]] = {}
+"""Per record class: each field's name, type and check (found once: opening a library
+checks every stored record)."""
 
 
 def record_problem(cls: type[ArticleRecord | AnnotationRecord], entry: object, key: str) -> str:
@@ -150,9 +179,17 @@ def record_problem(cls: type[ArticleRecord | AnnotationRecord], entry: object, k
     for name in required:
         if name not in entry:
             return f"no {name}"
-    for spec in dataclasses.fields(cls):
-        if spec.name in entry and not _CHECKS[str(spec.type)](entry[spec.name]):
-            return f"{spec.name} is {type(entry[spec.name]).__name__}, not {spec.type}"
+    checks = _FIELD_CHECKS.get(cls)
+    if checks is None:
+        checks = _FIELD_CHECKS[cls] = tuple(
+            (spec.name, str(spec.type), _CHECKS[str(spec.type)]) for spec in dataclasses.fields(cls)
+        )
+    for name, kind, check in checks:
+        value = entry.get(name, check)  # (the check itself stands for "absent")
+        if value is check or (type(value) is str and kind == "str"):
+            continue  # absent, or the common case, without a call
+        if not check(value):
+            return f"{name} is {type(value).__name__}, not {kind}"
     if entry["id"] != key:
         return "its id is not the key it is stored under"
     if cls is AnnotationRecord:
