@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from reader.clean import unwrap
 from reader.clean.phrases import boilerplate_reason
+from reader.clean.rows import preformatted, row_lines, tables
 from reader.clean.stopwords import STOPWORDS
 
 _WORD = re.compile(r"\w+")
@@ -45,6 +46,8 @@ class Line:
     - `repeats`: how many lines of the page have the same words; `repeat_gap`: lines to the
       nearest other one (0 when there is none);
     - `underlined`: followed by a line of = or - (a heading in text files);
+    - `rows`: for rows that line up (a table), each row as the page sets it out, else ();
+    - `listed`: one of a run of lines that share a shape (a list of the article's data);
     - `kind` and `reason`: what `classify` made of it.
 
     A plain class with slots, not a dataclass: see `reader.metadata`.
@@ -53,12 +56,14 @@ class Line:
     __slots__ = (
         "key",
         "kind",
+        "listed",
         "marker",
         "number",
         "raw",
         "reason",
         "repeat_gap",
         "repeats",
+        "rows",
         "sentence",
         "stop",
         "text",
@@ -88,6 +93,8 @@ class Line:
         self.repeats = 1
         self.repeat_gap = 0
         self.underlined = False
+        self.rows: tuple[str, ...] = ()
+        self.listed = False
         self.kind = Kind.SHORT
         self.reason = ""
 
@@ -100,10 +107,23 @@ class Line:
 
 
 def split_lines(text: str) -> list[Line]:
-    """The page's lines, measured; lines of a hard-wrapped paragraph are joined into one."""
+    """The page's lines, measured; lines of a hard-wrapped paragraph are joined into one, and
+    rows that line up (a table) make one line that keeps them."""
     units = unwrap.units(text)
+    found = tables(units, row_lines(text))
     out: list[Line] = []
+    table_end = -1  # the number of the line after the last table, once there is one
     for number, parts in units:
+        if number < table_end:
+            continue  # a row of the table before
+        if number in found:
+            after, rows = found[number]
+            table_end = after if after >= 0 else len(text) + 1
+            body = " ".join(" ".join(rows).split())
+            line = _measure(number, "\n".join(row.strip() for row in rows), body, "")
+            line.rows = tuple(preformatted(rows))
+            out.append(line)
+            continue
         stripped = " ".join(parts) if len(parts) > 1 else parts[0]
         # Cheap first-character checks spare the regexes on most lines.
         underline = stripped[0] in "=-" and _UNDERLINE.match(stripped)
@@ -114,9 +134,14 @@ def split_lines(text: str) -> list[Line]:
             body = stripped  # a lone "*" is a (menu) marker with no text
             marker = stripped[0]
         out.append(_measure(number, "\n".join(parts) if len(parts) > 1 else stripped, body, marker))
-        if underline and len(out) > 1 and out[-2].key and not out[-2].marker:
+        if underline and len(out) > 1 and _underlines(out[-2], len(stripped)):
             out[-2].underlined = True
     return out
+
+
+def _underlines(line: Line, length: int) -> bool:
+    """Whether a rule of `length` under `line` underlines it (a heading), not ends a section."""
+    return bool(line.key) and not line.marker and 0.6 * line.chars <= length <= line.chars * 1.5 + 2
 
 
 _UNDERLINE = re.compile(r"^(=+|-+)$")
@@ -179,6 +204,9 @@ _SPREADING = frozenset(
 def _kind(line: Line, repeats: int) -> tuple[Kind, str]:
     if not line.key:
         return Kind.BAD, "navigation" if line.marker else "decoration"
+    if line.rows:  # a table: chrome only by its words, never prose to weigh as such
+        reason = boilerplate_reason(line.text, min(line.words, 99))
+        return (Kind.BAD, reason) if reason else (Kind.SHORT, "")
     prose_sentence = line.sentence and line.words > 3
     reason = boilerplate_reason(line.text, 99 if prose_sentence else line.words)
     if reason:

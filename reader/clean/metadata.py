@@ -7,27 +7,57 @@ from typing import NamedTuple
 
 from reader.clean.lines import Kind, Line
 
-_MONTHS = (
-    r"jan(uary|\.)?|feb(ruary|\.)?|mar(ch|\.)?|apr(il|\.)?|may|june?|july?|aug(ust|\.)?"
-    r"|sep(t|tember|\.)?|oct(ober|\.)?|nov(ember|\.)?|dec(ember|\.)?"
-    r"|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro"
-    r"|enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre"
-    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
-    r"|januar|februar|märz|juni|juli|oktober|dezember"
-    r"|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
-    r"|январ[яь]|феврал[яь]|марта?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|августа?|сентябр[яь]"
-    r"|октябр[яь]|ноябр[яь]|декабр[яь]"
+_MONTH_NAMES = (
+    "jan january feb february mar march apr april may jun june jul july aug august sep sept "
+    "september oct october nov november dec december "
+    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro "
+    "enero febrero marzo mayo junio julio septiembre octubre noviembre diciembre "
+    "gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre "
+    "januar februar märz juni juli oktober dezember "
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
+    "январь января февраль февраля март марта апрель апреля май мая июнь июня июль июля "
+    "август августа сентябрь сентября октябрь октября ноябрь ноября декабрь декабря"
 )
-_DATE = re.compile(
-    rf"\b(\d{{1,2}}(st|nd|rd|th)?\.?\s+(de\s+)?({_MONTHS})\b|({_MONTHS})\s+\d{{1,2}}\b"
-    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"
-    r"|\d{4}\s*[년年]\s*\d{1,2}\s*[월月]|\d+\s+(hours?|minutes?|days?)\s+ago)",
-    re.IGNORECASE,
-)
+MONTHS = frozenset(_MONTH_NAMES.split())
+"""Month names and abbreviations (casefolded) in the languages of the cleaner's phrases."""
+# 2024-10-09, 9/10/24: numbers and separators only, no case to ignore.
+_NUMERIC_DATE = re.compile(r"\b\d(?:\d{3}[-/.]\d{1,2}[-/.]\d{1,2}|\d?[-/.]\d{1,2}[-/.]\d{2,4})")
+_KOREAN_DATE = re.compile(r"\d{4}\s*[년年]\s*\d{1,2}\s*[월月]")
+_AGO = re.compile(r"\b\d+\s+(hours?|minutes?|days?)\s+ago", re.IGNORECASE)
+# "9 October", "22 de janeiro", "Oct. 9": a number beside a word that may be a month. Looking
+# the word up in a set is quicker than an alternation of every month in the pattern.
+_DAY_WORD = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?([^\W\d_]+)", re.IGNORECASE)
+_WORD_DAY = re.compile(r"\b([^\W\d_]+)\.?\s+\d{1,2}\b")
+
+
+def has_date(text: str, words: str = "") -> bool:
+    """Whether `text` holds a date: "9 October", "Oct. 9", "2024-10-09", "3 hours ago".
+
+    `words`, if given, are the text's casefolded words (`Line.key`): each pattern is tried
+    only if the words it needs are there.
+    """
+    if _NUMERIC_DATE.search(text):
+        return True
+    if ("년" in text or "年" in text) and _KOREAN_DATE.search(text):
+        return True
+    if (not words or "ago" in words) and _AGO.search(text):
+        return True
+    if words and MONTHS.isdisjoint(words.split()):
+        return False
+    for pattern in (_DAY_WORD, _WORD_DAY):
+        for match in pattern.finditer(text):
+            if match.group(1).casefold() in MONTHS:
+                return True
+    return False
+
+
 _BYLINE = re.compile(
     r"^(by|por|di|von|par|de|door|автор|текст|written by|reporting by|posted by)\s*:?\s+\S",
     re.IGNORECASE,
 )
+_BYLINE_WORDS = "by por di von par de door автор текст written reporting posted"
+BYLINE_STARTS = tuple(f"{word} " for word in _BYLINE_WORDS.split())
+"""The first words of `_BYLINE`'s openings, to look for (in a line's key) before the pattern."""
 _NAME_WORD = re.compile(r"^[A-ZÀ-ÝА-Я][\w'’.-]*$")
 _NAME_JOINERS = frozenset({"and", "e", "y", "und", "et", "и", "de", "da", "van", "von", "&"})
 
@@ -41,7 +71,7 @@ class Found(NamedTuple):
 
 
 def is_date(line: Line) -> bool:
-    return line.words <= 14 and not line.sentence and bool(_DATE.search(line.text))
+    return line.words <= 14 and not line.sentence and has_date(line.text, line.key)
 
 
 def is_byline(line: Line, named: bool = False) -> bool:
@@ -77,9 +107,10 @@ def find(lines: list[Line], start: int) -> Found:
             break
         if line.kind is Kind.BAD:
             continue
-        if date is None and is_date(line):
-            date = index
-            continue
+        if is_date(line):
+            if date is None:
+                date = index
+            continue  # a second date line (published, updated) is no headline either
         if byline is None and is_byline(line):
             byline = index
             continue

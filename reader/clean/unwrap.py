@@ -162,6 +162,7 @@ def _join(rows: list[_Unit | None], width: int, apart: bool) -> list[_Unit | Non
             and continues(last.last, row.last, width, apart, _rejoined(last, row, width))
             and not _same_start(first, above.lines[0])
             and not _list_item(first, above.lines[0])
+            and not _rows_alike(first, last.lines[-1])
             and (not above.repeats or above.repeats.startswith(_words(above.text, first)))
         ):
             if _broken_at_hyphen(above.lines[-1], first):
@@ -254,6 +255,30 @@ def _same_start(line: str, first: str) -> bool:
     if line[:REPEAT] != first[:REPEAT]:
         return False
     return line == first or min(len(line), len(first)) >= REPEAT
+
+
+_MARK = re.compile(r"\d+|[^\w\s]")
+
+
+def _rows_alike(line: str, above: str) -> bool:
+    """Whether `line` begins as the line `above` did: as many words (three at most) before
+    the same two marks, numbers or signs ("June 9 – Bristol @ ..." under "June 10 – Cardiff @
+    ...", "Round 2: ..." under "Round 1: ...", "iTunes: http://..." under "Download: http:
+    //..."): rows of a list, each on a line of its own, however full the line above ran."""
+    if not (line[:1].isupper() or line[:1].isdigit()):
+        return False
+    lead = _lead(line)
+    return lead is not None and lead == _lead(above)
+
+
+def _lead(line: str) -> tuple[int, str] | None:
+    marks = _MARK.findall(line, 0, 32)[:2]
+    if len(marks) < 2:
+        return None
+    words = len(line[: line.find(marks[0])].split())
+    if words > 3:
+        return None
+    return words, "".join("9" if mark[0].isdigit() else mark for mark in marks)
 
 
 def _table_row(line: str) -> bool:

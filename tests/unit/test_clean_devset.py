@@ -57,12 +57,24 @@ def _f1(kind: SourceKind, suffix: str) -> dict[str, float]:
         gold = (DEV / f"{pid}.gold.txt").read_text(encoding="utf-8")
         counts.append(score.page_counts(gold, _body(pid, suffix, kind)))
     result: dict[str, float] = score.aggregate(counts)
+    # The worst page's F1 (of its own precision and recall), and which page it is.
+    pages = [
+        (_page_f1(score.page_precision(*c), score.page_recall(*c)), pid)
+        for pid, c in zip(_pages(), counts, strict=True)
+    ]
+    result["worst"], result["worst_page"] = min(pages)  # type: ignore[assignment]
     return result
 
 
-def test_saved_text_body_f1_floor():
+def _page_f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def test_saved_text_body_f1_floor_and_no_page_left_behind():
+    # Issue 15: >= 0.935 and no page below 0.3 (0.913 and three pages at 0 before it).
     result = _f1(SourceKind.TEXT, "txt")
-    assert result["f1"] >= 0.88, result
+    assert result["f1"] >= 0.955, result
+    assert result["worst"] >= 0.75, result
 
 
 def test_html_body_f1_floor():
@@ -85,5 +97,6 @@ def test_section_headings_floor_and_few_invented():
         else:
             invented.append(len(predicted))
     result = sections.micro(counts)
-    assert result["f1"] >= 0.6, result
-    assert sum(invented) / len(invented) < 1, invented
+    # Issue 15: F1 >= 0.75 (0.625 before it), at most 0.3 headings invented on a page without.
+    assert result["f1"] >= 0.75, result
+    assert sum(invented) / len(invented) <= 0.3, invented

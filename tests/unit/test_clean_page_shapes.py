@@ -31,23 +31,7 @@ def _body(name: str) -> str:
     return to_text(clean(Source(SourceKind.TEXT, text, name, "0")), body_only=True)
 
 
-FAILING_BEFORE_15 = {
-    "fixtures-calendar.txt",
-    "long-list-in-the-middle.txt",
-    "teasers-after-short-item.txt",
-    "weekly-meal-plan.txt",
-}
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason="round one (#15)"))
-        if name in FAILING_BEFORE_15
-        else name
-        for name in sorted(EXPECTED)
-    ],
-)
+@pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_the_article_and_only_the_article(name):
     body = _body(name)
     want = EXPECTED[name]

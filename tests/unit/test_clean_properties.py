@@ -34,10 +34,12 @@ def test_cleaning_never_invents_text(lines):
     cleaned = clean(_source(text))
     source_lines = {_norm(line) for line in lines}
     body = to_text(cleaned, body_only=True)
-    # Each output paragraph is one input line (less a list marker such as "* ").
+    # Each output paragraph is one input line (less a list marker such as "* "), or rows that
+    # line up (a table), each one input line.
     for paragraph in body.split("\n\n"):
-        if paragraph.strip():
-            assert any(line.endswith(_norm(paragraph)) for line in source_lines)
+        for row in paragraph.split("\n") if "\n" in paragraph else [paragraph]:
+            if row.strip():
+                assert any(line.endswith(_norm(row)) for line in source_lines)
     for value in (cleaned.metadata.title, cleaned.metadata.subtitle, cleaned.metadata.date):
         assert not value or value in source_lines
 
