@@ -86,7 +86,14 @@ class _Undo(NamedTuple):
 
 
 class AnnotationSet:
-    def __init__(self, store: AnnotationStore, article_id: str, document: Document) -> None:
+    def __init__(
+        self,
+        store: AnnotationStore,
+        article_id: str,
+        document: Document,
+        *,
+        partial: bool = False,
+    ) -> None:
         self.store = store
         self.article_id = article_id
         self._records: dict[str, AnnotationRecord] = {
@@ -96,12 +103,16 @@ class AnnotationSet:
         self.document = document
         self._hash = text_hash(document.text)
         self._anchors: dict[str, Anchor] = {}
-        self.set_document(document)
+        self.set_document(document, partial=partial)
 
     # ------------------------------------------------------------ anchoring
 
-    def set_document(self, document: Document) -> None:
-        """Re-anchor every annotation onto a (possibly changed) document."""
+    def set_document(self, document: Document, *, partial: bool = False) -> None:
+        """Re-anchor every annotation onto a (possibly changed) document.
+
+        A `partial` document is the head of an article still loading: annotations made
+        beyond it wait for the whole (neither placed nor orphaned), and nothing is saved.
+        """
         self.document = document
         self._hash = text_hash(document.text)
         resolver = Resolver(document.text, self._hash)
@@ -110,11 +121,13 @@ class AnnotationSet:
         self._anchors = {}
         followed: list[AnnotationRecord] = []
         for record in ordered:
+            if partial and record.end > len(document.text):
+                continue
             anchor = resolver.resolve(_selectors(record), shift)
             self._anchors[record.id] = anchor
             if anchor.attached:
                 shift = anchor.start - record.start
-            if anchor.status in (Status.MOVED, Status.FUZZY):
+            if anchor.status in (Status.MOVED, Status.FUZZY) and not partial:
                 followed.append(self._follow(record, anchor))
         if followed:
             # Saved, so the next open finds each at once; in one write, and not as a change
@@ -135,7 +148,8 @@ class AnnotationSet:
     @property
     def placed(self) -> list[Placed]:
         """All annotations, attached ones in document order, then the orphans."""
-        items = [Placed(r, self._anchors[r.id]) for r in self._records.values()]
+        anchors = self._anchors
+        items = [Placed(r, anchors[r.id]) for r in self._records.values() if r.id in anchors]
         return sorted(items, key=lambda p: (p.orphaned, p.start, p.end, p.record.created))
 
     def attached(self) -> list[Placed]:
@@ -143,7 +157,8 @@ class AnnotationSet:
 
     def get(self, annotation_id: str) -> Placed | None:
         record = self._records.get(annotation_id)
-        return Placed(record, self._anchors[record.id]) if record else None
+        anchor = self._anchors.get(annotation_id)
+        return Placed(record, anchor) if record and anchor else None
 
     def at(self, offset: int) -> Placed | None:
         """The annotation drawn on top at `offset`: the newest one covering it."""

@@ -65,16 +65,6 @@ LARGE_SOURCE = 200_000
 """Characters above which the reader shows the article's head first and cleans the rest after."""
 
 
-def open_for_reading(
-    target: Path | str, max_bytes: int = DEFAULT_MAX_BYTES
-) -> tuple[Source, Cleaned | None]:
-    """Load a source; clean it now unless it is large (then the app cleans it in the background)."""
-    from reader.clean import clean
-
-    source = load_source(target, max_bytes)
-    return source, (clean(source) if len(source.text) <= LARGE_SOURCE else None)
-
-
 HEAD_CHARS = 16_000
 """A large article's head, shown while the rest is cleaned: some five screens of a tall
 terminal. A 50,000-character head made the first frame of the 3 MB book 78 ms later (paired

@@ -51,32 +51,31 @@ def open_article(argv: Sequence[str]) -> int:
     args = _open_parser().parse_args(argv)
     if args.max_size is not None and args.max_size <= 0:
         raise ReaderError("--max-size must be a positive number of megabytes")
-    from reader import preload
     from reader.limits import DEFAULT_MAX_BYTES
+    from reader.loader import open_loader
 
     max_bytes = DEFAULT_MAX_BYTES if args.max_size is None else int(args.max_size * 1e6)
 
     # The article loads in a child process while this one imports the UI (two cores).
-    loading = None if args.file is None else preload.start(args.file, max_bytes)
+    loader = None if args.file is None else open_loader(args.file, max_bytes)
     try:
         from store.library import Library
         from store.paths import store_path
-        from widgets.session import run_session
+        from widgets.app import ReaderApp
 
-        # Without an article, the session starts in the library.
-        first = None
-        if args.file is not None:
-            first = (
-                loading.first() if loading is not None else preload.open_now(args.file, max_bytes)
-            )
+        if loader is not None:
+            loader.first()  # a bad article is one line on the terminal, before the UI starts
         library = Library(store_path(args.store))
         try:
-            return run_session(library, first, column_width=max(20, args.width))
+            # Without an article, the app opens on the library.
+            app = ReaderApp(library, loader, column_width=max(20, args.width))
+            app.run()
+            return app.return_code or 0
         finally:
             library.close()
     finally:
-        if loading is not None:
-            loading.close()
+        if loader is not None:
+            loader.cancel()
 
 
 # What a shell reports for a command ended by SIGPIPE (128 + 13), as `git log | head -1` does.

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.article import build_document, open_for_reading
+from reader.article import build_document
 from reader.cleaned import CleanBlock, Cleaned
 from reader.document import Document, parse_markdown
 from reader.errors import ReaderError
 from reader.load import Source, SourceKind, is_url
+from reader.loader import Head, Loader, LocalLoader, Ready, Whole
 from reader.metadata import Metadata
 from reader.records import ArticleRecord, article_id_for
 
@@ -36,15 +37,18 @@ def stored_document(record: ArticleRecord) -> Document:
     return parse_markdown(record.text, metadata, record.source)
 
 
-def reopen(record: ArticleRecord) -> tuple[Source, Cleaned | None]:
+def reopen(record: ArticleRecord) -> Loader:
     """A stored article to show: its file while it is there, else the stored text.
 
-    As with `open_for_reading`, a large file comes back uncleaned (None): the app cleans it.
+    The loader has its first part ready (ReaderError if neither can be read); as with any
+    loader, a large file comes head first and whole after.
     """
     path = Path(record.source)
     if record.source and not is_url(record.source) and path.is_absolute() and path.is_file():
+        loader = LocalLoader(path)
         try:
-            return open_for_reading(path)
+            loader.first()
+            return loader
         except ReaderError:
             if not record.text:
                 raise
@@ -53,7 +57,7 @@ def reopen(record: ArticleRecord) -> tuple[Source, Cleaned | None]:
     source = Source(SourceKind.MARKDOWN, record.text, record.source, record.source_digest)
     metadata = Metadata(**{k: v for k, v in record.metadata.items() if k in _METADATA_FIELDS})
     # One block: the stored text is what the cleaning kept, already with the user's choices.
-    return source, Cleaned(metadata, (CleanBlock(record.text),), record.source)
+    return Ready(Whole(source, Cleaned(metadata, (CleanBlock(record.text),), record.source)))
 
 
 def current_document(record: ArticleRecord) -> Document | None:
@@ -63,10 +67,10 @@ def current_document(record: ArticleRecord) -> Document | None:
     Highlights are placed on this, so the command line says what the reader would show
     right after the source changed.
     """
-    from reader.clean import clean  # as in reader.article: not at import
-
     try:
-        source, cleaned = reopen(record)
+        loader = reopen(record)
+        part = loader.first()
+        whole = loader.rest() if isinstance(part, Head) else part
     except ReaderError:
         return None
-    return build_document(cleaned or clean(source), frozenset(record.overrides))
+    return build_document(whole.cleaned, frozenset(record.overrides))

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import DataTable, Input, Label
 
 from reader.errors import ReaderError
@@ -63,6 +64,10 @@ class LibraryScreen(Screen[None]):
         """Id of the article open behind this screen (it cannot be deleted from here)."""
         self.articles: dict[str, ArticleRecord] = {}
         self.hits: dict[str, AnnotationRecord] = {}
+
+    def key_targets(self) -> list[tuple[tuple[keymap.KeySpec, ...], Widget]]:
+        """The keys of this screen, and what runs them (for the command palette)."""
+        return [(keymap.LIBRARY, self)]
 
     def compose(self) -> ComposeResult:
         yield Label("Library", id="heading", markup=False)

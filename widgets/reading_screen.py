@@ -1,4 +1,8 @@
-"""The reading screen: title bar, outline, document view, search prompt, footer."""
+"""The reading screen: title bar, outline, document view, search prompt, footer.
+
+It owns the article open for reading (`reader.open_article.OpenArticle`): widgets send their
+requests up as messages, and this screen changes the article, which saves each change.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +11,21 @@ from typing import TYPE_CHECKING, cast
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import OptionList
 
 from reader.anchor import Status
 from reader.annotation_set import COLORS, AnnotationSet
 from reader.document import Document
+from reader.errors import ReaderError
+from reader.open_article import OpenArticle, Rest
 from widgets import keymap
 from widgets.document_view import DocumentView, Mark
 from widgets.key_bar import KeyBar
-from widgets.line_layout import Wrapped
+from widgets.line_layout import Wrapped, wrap
 from widgets.messages import (
+    BlockToggleRequested,
     DeleteRequested,
     HighlightRequested,
     NoteRequested,
@@ -30,6 +37,7 @@ from widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from widgets.annotation_panel import AnnotationPanel
+    from widgets.app import ReaderApp
     from widgets.note_editor import NoteResult
 
 # The annotation panel, the note editor and the colour meanings dialog are imported on first
@@ -46,42 +54,42 @@ class ReadingScreen(Screen[None]):
     }
     """
 
-    class PositionSaved(Message):
-        """The reader moved: the app may save the position."""
-
-        def __init__(self, offset: int, progress: float) -> None:
-            super().__init__()
-            self.offset = offset
-            self.progress = progress
-
-    def __init__(
-        self,
-        document: Document,
-        annotations: AnnotationSet | None,
-        column_width: int = 80,
-        position: int = 0,
-    ) -> None:
+    def __init__(self, article: OpenArticle, column_width: int = 80) -> None:
         super().__init__()
-        self.document = document
-        self._annotations = annotations
-        """None while a large article is still being cleaned: annotating waits for it."""
+        self.article = article
         self.default_color = COLORS[0]
         self.column_width = column_width
-        self.start_position = position
+        self._article_closed = False
         self._search_origin = 0
         self._prompt: SearchPrompt | None = None
         """The open search prompt, or None."""
         self._match_count = ""
         self._search_origin_y = 0
 
+    @property
+    def document(self) -> Document:
+        return self.article.document
+
+    @property
+    def annotations(self) -> AnnotationSet:
+        return self.article.annotations
+
+    @property
+    def reader_app(self) -> ReaderApp:
+        return cast("ReaderApp", self.app)
+
+    def key_targets(self) -> list[tuple[tuple[keymap.KeySpec, ...], Widget]]:
+        """The keys of this screen, and what runs them (for the command palette)."""
+        return [(keymap.SCREEN, self), (keymap.READING, self.view)]
+
     def compose(self) -> ComposeResult:
-        yield TitleBar(self.document.title, loading=self._annotations is None)
+        yield TitleBar(self.document.title, loading=self.article.loading)
         with Horizontal(id="body"):
             yield Outline(self.document, id="outline")
             yield DocumentView(
                 self.document,
                 column_width=self.column_width,
-                position=self.start_position,
+                position=self.article.record.position,
                 id="document",
             )
         # The annotation panel and the search prompt are mounted on first use: fewer
@@ -91,38 +99,55 @@ class ReadingScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.view.focus()
-        if self._annotations is None:
-            return
-        self._announce_annotations()
-
-    def finish_loading(
-        self, document: Document, annotations: AnnotationSet, wrapped: Wrapped | None = None
-    ) -> None:
-        """The whole article is ready: show it where the reader is, with its annotations."""
-        self._annotations = annotations
-        self.document = document
-        self.view.set_document(document, wrapped)
-        self.query_one(Outline).set_document(document)
-        if not self.document.sections:
-            self.query_one(Outline).add_class("-hidden")
-        else:
-            self.query_one(Outline).remove_class("-hidden")
-        self.query_one(TitleBar).set_loading(False)
-        self._announce_annotations()
-
-    @property
-    def annotations(self) -> AnnotationSet:
-        assert self._annotations is not None, "annotations used before the article loaded"
-        return self._annotations
-
-    def _ready(self) -> bool:
-        if self._annotations is None:
-            self.notify("Still loading the article: try again in a moment.", markup=False)
-            return False
-        return True
-
-    def _announce_annotations(self) -> None:
         self.refresh_annotations()
+        if not self.article.loading:
+            self._announce_orphans()
+
+    # ---------------------------------------------------------------- loading
+
+    def load_rest(self) -> None:
+        """Fetch the rest of an article that opened on its head (in a worker thread)."""
+        if self.article.loading and not self._article_closed:
+            self.run_worker(self._fetch_rest, thread=True, exit_on_error=False)
+
+    def _fetch_rest(self) -> None:
+        try:
+            rest = self.article.fetch_rest()
+        except ReaderError as error:
+            if not self._article_closed:
+                self.app.call_from_thread(
+                    self.notify, str(error), title="Loading failed", severity="error", markup=False
+                )
+            return
+        if self._article_closed:
+            return
+        # Wrapped here too: on the UI thread, wrapping 3 MB held every key for ~0.15 s.
+        settings = self.app.call_from_thread(self.view.wrap_settings)
+        self.app.call_from_thread(self._adopt, rest, wrap(rest.document, *settings))
+
+    def _adopt(self, rest: Rest, wrapped: Wrapped) -> None:
+        """The whole article is here: show it where the reader is, with its annotations."""
+        if self._article_closed:
+            return
+        document = self.article.adopt(rest)
+        self.view.set_document(document, wrapped)
+        outline = self.query_one(Outline)
+        outline.set_document(document)
+        outline.set_class(not document.sections, "-hidden")
+        self.query_one(TitleBar).set_loading(False)
+        self.refresh_annotations()
+        self._announce_orphans()
+
+    def close_article(self) -> None:
+        """Stop loading and save the article (on quit, or when another one is opened)."""
+        if not self._article_closed:
+            self._article_closed = True
+            self.article.close()
+
+    def on_unmount(self) -> None:
+        self.close_article()
+
+    def _announce_orphans(self) -> None:
         placed = self.annotations.placed
         orphans = sum(p.orphaned for p in placed)
         if orphans:
@@ -139,15 +164,39 @@ class ReadingScreen(Screen[None]):
                 markup=False,
             )
 
-    def set_document(self, document: Document) -> None:
-        """Show a new version of the article (after a cleaning change), re-anchoring notes."""
-        if not self._ready():
-            return
-        self.document = document
-        self.annotations.set_document(document)
+    def on_block_toggle_requested(self, event: BlockToggleRequested) -> None:
+        """Flip one cleaning decision, remember it for this article, show the result."""
+        document = self.article.toggle_block(event.key)
         self.view.set_document(document)
         self.query_one(Outline).set_document(document)
         self.refresh_annotations()
+        self.notify(
+            "Block restored." if event.restore else "Block removed (R shows it, r restores).",
+            markup=False,
+        )
+
+    def action_export(self) -> None:
+        """Export this article's highlights and notes to Markdown; say where."""
+        from reader.export.exporter import ExportOptions, Item, default_folder, export_to_folder
+
+        if self.article.loading:
+            self.notify("Still loading the article: try again in a moment.", markup=False)
+            return
+        self.article.save()
+        library = self.reader_app.library
+        record = self.article.record
+        notes = library.annotations(record.id)
+        try:
+            options = ExportOptions(meanings=library.color_meanings())
+            item = Item(record, notes, self.document)
+            [written] = export_to_folder([item], default_folder(), options)
+        except ReaderError as error:
+            self.notify(str(error), title="Export failed", severity="error", markup=False)
+            return
+        message = f"{len(notes)} highlights exported to {written.path}"
+        if written.backup is not None:
+            message += f"\nYour edits outside the kept blocks are saved in {written.backup.name}"
+        self.notify(message, title="Export", markup=False)
 
     # ----------------------------------------------------------- annotations
 
@@ -159,7 +208,7 @@ class ReadingScreen(Screen[None]):
                 for p in attached
             ]
         )
-        meanings = self.app.library.color_meanings()  # type: ignore[attr-defined]
+        meanings = self.reader_app.library.color_meanings()
         for panel in self.query("AnnotationPanel"):
             cast("AnnotationPanel", panel).show(self.annotations.placed, meanings)
 
@@ -170,30 +219,22 @@ class ReadingScreen(Screen[None]):
         return covering[-1] if covering else None
 
     def on_highlight_requested(self, event: HighlightRequested) -> None:
-        if not self._ready():
-            return
         self.annotations.add(event.start, event.end, event.color or self.default_color)
         if event.color:
             self.default_color = event.color
         self.refresh_annotations()
 
     def on_recolor_requested(self, event: RecolorRequested) -> None:
-        if not self._ready():
-            return
         self.annotations.recolor(event.annotation_id, event.color)
         self.default_color = event.color
         self.refresh_annotations()
 
     def on_delete_requested(self, event: DeleteRequested) -> None:
-        if not self._ready():
-            return
         self.annotations.delete(event.annotation_id)
         self.refresh_annotations()
         self.notify("Highlight deleted (u undoes).", markup=False)
 
     def on_note_requested(self, event: NoteRequested) -> None:
-        if not self._ready():
-            return
         annotation_id = event.annotation_id
         if annotation_id is None and event.at is not None:
             # The stored highlights, not the view's drawing: h then a, typed faster than
@@ -232,8 +273,6 @@ class ReadingScreen(Screen[None]):
         self.app.push_screen(editor, save)
 
     def action_undo(self) -> None:
-        if not self._ready():
-            return
         undone = self.annotations.undo()
         if undone is None:
             self.app.bell()
@@ -244,7 +283,7 @@ class ReadingScreen(Screen[None]):
     def action_color_meanings(self) -> None:
         from widgets.color_meanings import ColorMeanings
 
-        library = self.app.library  # type: ignore[attr-defined]
+        library = self.reader_app.library
 
         def save(meanings: dict[str, str] | None) -> None:
             if meanings is not None:
@@ -275,9 +314,7 @@ class ReadingScreen(Screen[None]):
         else:
             panel = AnnotationPanel()
             await self.query_one("#body").mount(panel)
-            if self._annotations is not None:
-                meanings = self.app.library.color_meanings()  # type: ignore[attr-defined]
-                panel.show(self.annotations.placed, meanings)
+            panel.show(self.annotations.placed, self.reader_app.library.color_meanings())
         panel.toggle_class("-visible")
         if panel.has_class("-visible"):
             panel.query_one("#panel-filter").focus()
@@ -289,9 +326,11 @@ class ReadingScreen(Screen[None]):
         self.view.focus()
 
     def on_annotation_panel_jump(self, event: AnnotationPanel.Jump) -> None:
-        if not self._ready():
-            return
-        placed = self.annotations.get(event.annotation_id)
+        self.go_to_annotation(event.annotation_id)
+
+    def go_to_annotation(self, annotation_id: str) -> None:
+        """Put the cursor on a highlight, a third of the way down the screen."""
+        placed = self.annotations.get(annotation_id)
         if placed is None:
             return
         if placed.orphaned:
@@ -301,8 +340,6 @@ class ReadingScreen(Screen[None]):
         self.view.focus()
 
     def on_annotation_panel_reattach(self, event: AnnotationPanel.Reattach) -> None:
-        if not self._ready():
-            return
         selected = self.view.selection()
         if selected is None:
             self.notify("Select the text to attach it to first (v or s).", markup=False)
@@ -321,7 +358,7 @@ class ReadingScreen(Screen[None]):
         self.query_one(Outline).mark(section)
         title = self.document.sections[section].title if section is not None else ""
         self.query_one(TitleBar).set_progress(event.progress, title)
-        self.post_message(self.PositionSaved(event.offset, event.progress))
+        self.article.set_position(event.offset, event.progress)
 
     @on(OptionList.OptionSelected, "#outline")
     def jump_to_section(self, event: OptionList.OptionSelected) -> None:

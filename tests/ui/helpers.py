@@ -15,7 +15,7 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
-from reader.article import open_source
+from reader.loader import LocalLoader
 from store.library import Library
 from widgets.app import ReaderApp
 from widgets.document_view import DocumentView
@@ -33,8 +33,7 @@ LONG_MARKDOWN = "# A Long Read\n\n" + "\n\n".join(
 
 
 def make_app(path: Path, store: Path, width: int = 80) -> ReaderApp:
-    source, cleaned = open_source(path)
-    return ReaderApp(source, cleaned, Library(store), column_width=width)
+    return ReaderApp(Library(store), LocalLoader(path), column_width=width)
 
 
 def write_article(tmp_path: Path, text: str, name: str = "article.md") -> Path:

@@ -41,7 +41,7 @@ async def test_the_design_rule_tie_is_ambiguous_in_the_panel_and_left_as_recorde
         assert "ambiguous" in panel_text(app)
         await pilot.press(*"ambiguous")
         assert "Design rule:" in panel_text(app)
-        [record] = app.library.annotations(app.article.id)
+        [record] = app.library.annotations(app.article.record.id)
         # Not saved as if it had moved: the next open weighs the recorded context again.
         assert record.suffix == " selecting and marking a passage"
         assert record.reanchored == ""

@@ -22,7 +22,7 @@ A third paragraph closes the article.
 
 
 def stored(app):
-    return app.library.annotations(app.article.id)
+    return app.library.annotations(app.article.record.id)
 
 
 def panel_text(app) -> str:
@@ -37,8 +37,8 @@ async def test_seed_third_sentence_note_survives_reopen(temp_store):
     async with app.run_test(size=SIZE) as pilot:
         view = view_of(app)
         await pilot.press("]")  # no sections: stays; the cursor starts on the first word
-        body = app.document.text
-        first_block = app.document.blocks[0]
+        body = app.article.document.text
+        first_block = app.article.document.blocks[0]
         sentences = sentence_spans(body, first_block.start, len(body))
         while view.cursor < sentences[2][0]:
             await pilot.press(")")
@@ -59,7 +59,7 @@ async def test_seed_third_sentence_note_survives_reopen(temp_store):
         view = view_of(again)
         assert [m.color for m in view.marks] == ["yellow"]
         mark = view.marks[0]
-        assert again.document.text[mark.start : mark.end] == third
+        assert again.article.document.text[mark.start : mark.end] == third
         await pilot.press("H")
         listing = panel_text(again)
         assert third[:40] in " ".join(listing.split())
@@ -108,7 +108,7 @@ async def test_overlapping_highlights_stay_separate_and_later_is_on_top(tmp_path
         records = stored(app)
         assert len(records) == 2
         assert {r.color for r in records} == {"yellow", "pink"}
-        overlap = app.document.text.index("here")
+        overlap = app.article.document.text.index("here")
         assert view.mark_at(overlap).color == "pink"
         assert view.mark_at(0).color == "yellow"
         await pilot.press("1")  # recolour the highlight under the cursor (the pink one)
@@ -188,7 +188,7 @@ async def test_panel_enter_jumps_to_a_highlight(tmp_path, temp_store):
     async with app.run_test(size=SIZE) as pilot:
         view = view_of(app)
         await pilot.press("}", "}", "h", "g", "H", "down", "enter")
-        assert view.cursor == app.document.text.index("A third paragraph")
+        assert view.cursor == app.article.document.text.index("A third paragraph")
         assert view.has_focus
 
 
@@ -271,4 +271,4 @@ async def test_escape_leaves_the_panel_for_the_text(tmp_path, temp_store):
         assert not panel.display
         assert view.has_focus
         await pilot.press("w")  # keys are the text's again
-        assert view.cursor == app.document.text.index("sentence")
+        assert view.cursor == app.article.document.text.index("sentence")

@@ -39,11 +39,12 @@ async def test_e_exports_the_article_and_shows_the_path(tmp_path, temp_store, ex
         text = path.read_text()
         assert "> First sentence here." in text
         # Words written into the file survive the next E.
-        end = f"<!-- reader:end article {app.article.id} -->"
+        end = f"<!-- reader:end article {app.article.record.id} -->"
         path.write_text(text.replace(end, "my summary\n" + end))
         await pilot.press("E")
         await pilot.pause()
-        assert keep.find_blocks(path.read_text()).get("article", app.article.id) == "my summary\n"
+        article_id = app.article.record.id
+        assert keep.find_blocks(path.read_text()).get("article", article_id) == "my summary\n"
 
 
 async def test_export_is_in_the_command_palette(tmp_path, temp_store, exports):

@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from reader import preload
-from reader.article import LARGE_SOURCE, build_document, open_for_reading, open_source
+from reader import loader as loaders
+from reader.article import LARGE_SOURCE, build_document, open_source
 from reader.cli import main
 from reader.errors import ReaderError
 from store.library import Library
@@ -20,7 +20,7 @@ from widgets.reading_screen import ReadingScreen
 
 
 async def until_loaded(app, pilot) -> None:
-    await wait_until(pilot, lambda: not app.loading, "the whole article")
+    await wait_until(pilot, lambda: not app.article.loading, "the whole article")
 
 
 def big_article(tmp_path):
@@ -39,30 +39,32 @@ def big_article(tmp_path):
 
 async def test_head_first_then_whole_with_annotations(tmp_path, temp_store):
     path = big_article(tmp_path)
-    source, cleaned = open_for_reading(path)
-    assert cleaned is None and len(source.text) > LARGE_SOURCE
-    app = ReaderApp(source, cleaned, Library(temp_store))
+    loader = loaders.LocalLoader(path)
+    assert isinstance(loader.first(), loaders.Head)
+    assert len(path.read_text()) > LARGE_SOURCE
+    app = ReaderApp(Library(temp_store), loader)
     async with app.run_test(size=(100, 30)) as pilot:
         assert "Chapter 1 paragraph 1" in screen_text(view_of(app))
         await until_loaded(app, pilot)
-        assert "Chapter 40 paragraph 40" in app.document.text
+        assert "Chapter 40 paragraph 40" in app.article.document.text
         await pilot.press("G")
         assert "Chapter 40 paragraph 40" in screen_text(view_of(app))
         await pilot.press("h")
-        assert len(app.library.annotations(app.article.id)) == 1
+        article_id = app.article.record.id
+        assert len(app.library.annotations(article_id)) == 1
         assert isinstance(app.screen, ReadingScreen)
-        assert app.library.article(app.article.id).text.startswith("## Chapter 1")
+        assert app.library.article(article_id).text.startswith("## Chapter 1")
 
 
 async def test_loaded_in_a_child_process_head_first_then_whole(tmp_path, temp_store):
     path = big_article(tmp_path)
-    loading = preload.start(str(path))
-    assert loading is not None  # fork exists on the machines this runs on
+    loading = loaders.open_loader(str(path))
+    assert isinstance(loading, loaders.ChildLoader)  # fork exists on the machines this runs on
     try:
         opened = loading.first()
-        assert opened.rest is not None  # large: the head comes first
+        assert isinstance(opened, loaders.Head)  # large: the head comes first
         assert len(opened.source.text) < LARGE_SOURCE
-        app = ReaderApp(opened.source, opened.cleaned, Library(temp_store), rest=opened.rest)
+        app = ReaderApp(Library(temp_store), loading)
         async with app.run_test(size=(100, 30)) as pilot:
             assert "loading…" in whole_screen_text(app).splitlines()[0]
             assert "Chapter 1 paragraph 1" in screen_text(view_of(app))
@@ -71,15 +73,15 @@ async def test_loaded_in_a_child_process_head_first_then_whole(tmp_path, temp_st
             await pilot.press("G")
             assert "Chapter 40 paragraph 40" in screen_text(view_of(app))
             # The same article as cleaned in this process.
-            assert app.document.text == build_document(open_source(path)[1]).text
+            assert app.article.document.text == build_document(open_source(path)[1]).text
     finally:
-        loading.close()
+        loading.cancel()
 
 
 def test_the_child_cleans_the_whole_only_when_asked(tmp_path):
     # Cleaning 3 MB beside the UI's start slowed its first frame: the whole waits for rest().
-    loading = preload.start(str(big_article(tmp_path)))
-    assert loading is not None
+    loading = loaders.open_loader(str(big_article(tmp_path)))
+    assert isinstance(loading, loaders.ChildLoader)
     try:
         loading.first()
         time.sleep(0.5)  # time enough to clean the 700 KB test article, had it started
@@ -88,17 +90,15 @@ def test_the_child_cleans_the_whole_only_when_asked(tmp_path):
         assert "Chapter 40 paragraph 40" in source.text
         assert document is not None
     finally:
-        loading.close()
+        loading.cancel()
 
 
 def test_a_small_article_comes_whole_from_the_child(tmp_path):
     path = tmp_path / "short.md"
     path.write_text("# Short\n\nOne paragraph.", encoding="utf-8")
-    loading = preload.start(str(path))
-    assert loading is not None
+    loading = loaders.open_loader(str(path))
     opened = loading.first()
-    assert opened.rest is None
-    assert opened.cleaned is not None
+    assert isinstance(opened, loaders.Whole)
     assert build_document(opened.cleaned).text.endswith("One paragraph.")
 
 
@@ -113,12 +113,11 @@ def test_bad_input_in_the_child_is_one_line_and_status_2(tmp_path, capsys):
 
 def test_a_child_that_dies_is_an_error_not_a_hang(tmp_path, monkeypatch):
     def head_then_crash(path, max_bytes):
-        yield ("head", *open_source(path)[:1], None, None)
+        yield loaders.Head(*open_source(path))
         os._exit(1)  # as if killed while cleaning the whole
 
-    monkeypatch.setattr(preload, "_messages", head_then_crash)  # the forked child runs it
-    loading = preload.start(str(big_article(tmp_path)))
-    assert loading is not None
+    monkeypatch.setattr(loaders, "_messages", head_then_crash)  # the forked child runs it
+    loading = loaders.open_loader(str(big_article(tmp_path)))
     loading.first()
     with pytest.raises(ReaderError, match="loading the article failed"):
         loading.rest()
@@ -128,24 +127,23 @@ def test_a_large_file_in_a_legacy_encoding_is_decoded_as_a_whole(tmp_path):
     paragraph = "Café crème à la française, déjà vu — naïve façade. " * 4
     path = tmp_path / "old.txt"
     path.write_bytes(("\n\n".join([paragraph] * 1200)).encode("cp1252"))
-    loading = preload.start(str(path))
-    assert loading is not None
+    loading = loaders.open_loader(str(path))
     try:
         opened = loading.first()
-        assert opened.rest is not None
+        assert isinstance(opened, loaders.Head)
         assert "\ufffd" not in opened.source.text  # not read as broken UTF-8
-        source = opened.rest()[0]
+        source = loading.rest().source
         # The head was decoded as the whole file is: the same characters.
         assert source.text.startswith(opened.source.text)
     finally:
-        loading.close()
+        loading.cancel()
 
 
 async def test_a_wrap_made_for_another_width_is_not_used(tmp_path, temp_store):
     path = tmp_path / "short.md"
     path.write_text("# T\n\n" + "word " * 400, encoding="utf-8")
-    source, cleaned = open_source(path)
-    app = ReaderApp(source, cleaned, Library(temp_store))
+    _, cleaned = open_source(path)
+    app = ReaderApp(Library(temp_store), loaders.LocalLoader(path))
     async with app.run_test(size=(100, 30)):
         view = view_of(app)
         width, removed = view.wrap_settings()
@@ -160,11 +158,10 @@ async def test_a_wrap_made_for_another_width_is_not_used(tmp_path, temp_store):
 def test_a_large_file_that_starts_with_blank_lines_still_opens(tmp_path):
     path = tmp_path / "late.txt"
     path.write_text("\n" * 70_000 + "\n\n".join(["A real paragraph at last."] * 9_000))
-    loading = preload.start(str(path))
-    assert loading is not None
+    loading = loaders.open_loader(str(path))
     try:
         opened = loading.first()  # not "the file holds only whitespace"
-        assert opened.rest is not None
-        assert "A real paragraph at last." in opened.rest()[0].text
+        assert isinstance(opened, loaders.Head)
+        assert "A real paragraph at last." in loading.rest().source.text
     finally:
-        loading.close()
+        loading.cancel()

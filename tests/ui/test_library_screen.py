@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 import pytest
 from textual.widgets import DataTable
@@ -13,14 +14,20 @@ from reader.records import AnnotationRecord
 from reader.stored_article import record_for, stored_document
 from store.library import Library
 from tests.conftest import SEED
-from tests.ui.helpers import make_app, record_notices, whole_screen_text, write_article
+from tests.ui.helpers import (
+    make_app,
+    record_notices,
+    screen_text,
+    view_of,
+    wait_until,
+    whole_screen_text,
+    write_article,
+)
 from widgets import library_screen
+from widgets.app import ReaderApp
 from widgets.confirm_delete import ConfirmDelete
-from widgets.library_app import LibraryApp
-from widgets.library_choice import LibraryChoice
 from widgets.library_screen import LibraryScreen
 from widgets.reading_screen import ReadingScreen
-from widgets.session import prepare
 
 SIZE = (120, 30)
 
@@ -61,7 +68,7 @@ def library(tmp_path: Path, temp_store: Path) -> Library:
     return library
 
 
-def rows(app: LibraryApp) -> list[list[str]]:
+def rows(app: ReaderApp) -> list[list[str]]:
     table = app.screen.query_one("#articles", DataTable)
     return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
 
@@ -71,7 +78,7 @@ def ids_by_title(library: Library) -> dict[str, str]:
 
 
 async def test_articles_are_listed_last_read_first_with_counts_and_progress(library):
-    app = LibraryApp(library)
+    app = ReaderApp(library)
     async with app.run_test(size=SIZE):
         shown = rows(app)
         assert [row[0] for row in shown] == ["[red]Night[/red] Ferry", "Tides", "The Heron"]
@@ -81,17 +88,56 @@ async def test_articles_are_listed_last_read_first_with_counts_and_progress(libr
         assert shown[1][5] == "tides.md"
 
 
+async def until_reading(app: ReaderApp, pilot, title: str) -> ReadingScreen:
+    """Wait until the reading screen shows the article `title`."""
+
+    def reading() -> bool:
+        screen = app.screen
+        return isinstance(screen, ReadingScreen) and screen.document.title == title
+
+    await wait_until(pilot, reading, f"{title} open")
+    return cast(ReadingScreen, app.screen)
+
+
 async def test_enter_opens_the_article_under_the_cursor(library):
-    app = LibraryApp(library)
+    app = ReaderApp(library)
     async with app.run_test(size=SIZE) as pilot:
         assert "⏎ Open" in whole_screen_text(app).splitlines()[-1]  # the footer says so
         await pilot.press("down", "enter")
-        await pilot.pause()
-    assert app.choice == LibraryChoice(ids_by_title(library)["Tides"])
+        screen = await until_reading(app, pilot, "Tides")
+        assert screen.article.record.id == ids_by_title(library)["Tides"]
+        assert "Spring tides come twice a month" in screen_text(view_of(app))
+
+
+async def test_the_library_switches_to_an_article_and_back_without_a_restart(library):
+    class CountingApp(ReaderApp):
+        mounts = 0
+
+        def on_mount(self) -> None:
+            CountingApp.mounts += 1
+            super().on_mount()
+
+    app = CountingApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        driver = app._driver
+        await pilot.press("down", "enter")  # Tides
+        tides = await until_reading(app, pilot, "Tides")
+        await pilot.press("L")
+        assert isinstance(app.screen, LibraryScreen)
+        titles = [row[0] for row in rows(app)]
+        await pilot.press(*["down"] * titles.index("The Heron"), "enter")
+        heron = await until_reading(app, pilot, "The Heron")
+        assert heron is not tides
+        assert tides not in app.screen_stack  # replaced, not stacked up
+        await pilot.press("L", "escape")
+        assert app.screen is heron
+        assert "stood in the shallows for an hour" in screen_text(view_of(app))
+        assert app.is_running and app._driver is driver
+    assert CountingApp.mounts == 1  # one App from start to end: never restarted
 
 
 async def test_search_finds_notes_of_every_article_and_opens_at_the_highlight(library):
-    app = LibraryApp(library)
+    app = ReaderApp(library)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash", *"nature", "enter")
         hits = app.screen.query_one("#hits", DataTable)
@@ -102,18 +148,16 @@ async def test_search_finds_notes_of_every_article_and_opens_at_the_highlight(li
         assert hits.row_count == 1
         assert [str(c) for c in hits.get_row_at(0)][:3] == ["The Heron", "yellow", "heron"]
         await pilot.press("enter")
-        await pilot.pause()
-    heron = ids_by_title(library)["The Heron"]
-    [note] = library.annotations(heron)
-    assert app.choice == LibraryChoice(heron, note.id)
-    _source, cleaned = prepare(library, app.choice)
-    record = library.article(heron)
-    assert record is not None and record.position == note.start
-    assert build_document(cleaned).text[note.start : note.end] == "heron"
+        await until_reading(app, pilot, "The Heron")
+        heron = ids_by_title(library)["The Heron"]
+        [note] = library.annotations(heron)
+        view = view_of(app)
+        assert view.cursor == note.start  # on the highlight
+        assert view.document.text[view.cursor : view.cursor + 5] == "heron"
 
 
 async def test_delete_asks_first_and_cancel_keeps_the_article(library):
-    app = LibraryApp(library)
+    app = ReaderApp(library)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("down", "d")
         assert isinstance(app.screen, ConfirmDelete)
@@ -134,7 +178,7 @@ async def test_delete_offers_an_export_first(library, monkeypatch, tmp_path):
         return tmp_path / "tides.md"
 
     monkeypatch.setattr(library_screen, "export_article", fake_export)
-    app = LibraryApp(library)
+    app = ReaderApp(library)
     tides = ids_by_title(library)["Tides"]
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("down", "d", "e")
@@ -146,7 +190,7 @@ async def test_delete_offers_an_export_first(library, monkeypatch, tmp_path):
 async def test_export_then_delete_writes_the_notes_to_markdown(library, monkeypatch, tmp_path):
     folder = tmp_path / "exports"
     monkeypatch.setenv("READER_EXPORT_DIR", str(folder))
-    app = LibraryApp(library)
+    app = ReaderApp(library)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("down", "d", "e")
         await pilot.pause()
@@ -161,7 +205,7 @@ async def test_a_failed_export_deletes_nothing(library, monkeypatch):
         raise ReaderError("disk full")
 
     monkeypatch.setattr(library_screen, "export_article", failing_export)
-    app = LibraryApp(library)
+    app = ReaderApp(library)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("down", "d", "e")
         await pilot.pause()
@@ -181,12 +225,9 @@ async def test_L_in_the_reader_shows_the_library_and_esc_goes_back(tmp_path, tem
         assert isinstance(app.screen, ReadingScreen)
         await pilot.press("L", "enter")
         assert isinstance(app.screen, ReadingScreen)
-    assert app.next_choice is None
 
 
-async def test_choosing_another_article_in_the_reader_hands_it_to_the_session(
-    library, tmp_path, temp_store
-):
+async def test_choosing_another_article_in_the_reader_opens_it(library, tmp_path, temp_store):
     path = tmp_path / "heron.md"
     app = make_app(path, temp_store)
     async with app.run_test(size=SIZE) as pilot:
@@ -194,35 +235,40 @@ async def test_choosing_another_article_in_the_reader_hands_it_to_the_session(
         await pilot.pause()
         titles = [row[0] for row in rows(app)]
         await pilot.press(*["down"] * titles.index("Tides"), "enter")
-        await pilot.pause()
-    assert app.next_choice == LibraryChoice(ids_by_title(library)["Tides"])
+        screen = await until_reading(app, pilot, "Tides")
+        assert screen.article.record.id == ids_by_title(library)["Tides"]
 
 
 async def test_an_article_reopens_from_the_library_when_its_source_is_gone(library, tmp_path):
     (tmp_path / "tides.md").unlink()
     tides = ids_by_title(library)["Tides"]
-    _source, cleaned = prepare(library, LibraryChoice(tides))
-    record = library.article(tides)
-    assert record is not None
-    assert build_document(cleaned).text == stored_document(record).text
-    assert "Spring tides come twice a month." in build_document(cleaned).text
+    app = ReaderApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        titles = [row[0] for row in rows(app)]
+        await pilot.press(*["down"] * titles.index("Tides"), "enter")
+        screen = await until_reading(app, pilot, "Tides")
+        record = library.article(tides)
+        assert record is not None
+        assert screen.document.text == stored_document(record).text
+        assert "Spring tides come twice a month." in screen.document.text
 
 
 async def test_the_stored_copy_follows_the_readers_cleaning_choices(temp_store):
     app = make_app(SEED, temp_store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("r")  # remove the first kept block
+        article = app.article
         await pilot.press("q")
-    record = app.library.article(app.article.id)
+    record = app.library.article(article.record.id)
     assert record is not None
-    assert stored_document(record).text == app.document.text
+    assert stored_document(record).text == article.document.text
 
 
 async def test_a_damaged_notes_file_is_reported_and_the_rest_still_works(library, temp_store):
     tides = ids_by_title(library)["Tides"]
     damaged = temp_store / "notes" / f"{tides}.json"
     damaged.write_bytes(b'{"annotations":{"x":')
-    app = LibraryApp(library)
+    app = ReaderApp(library)
     notices = record_notices(app)
     async with app.run_test(size=SIZE) as pilot:
         assert [row[1] for row in rows(app)] == ["0", "?", "1"]

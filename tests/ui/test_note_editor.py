@@ -28,7 +28,7 @@ LONG = (
 
 
 def stored(app):
-    return app.library.annotations(app.article.id)
+    return app.library.annotations(app.article.record.id)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 20), (60, 16)])
@@ -102,7 +102,7 @@ async def test_a_sentence_of_speech_is_not_given_doubled_quote_marks(temp_store)
     app = make_app(SEED, temp_store)
     async with app.run_test(size=(100, 30)) as pilot:
         view = app.screen.query_one("DocumentView")
-        at = app.document.text.index("“He is secured")
+        at = app.article.document.text.index("“He is secured")
         while view.cursor < at:
             await pilot.press(")")
         await pilot.press("a")

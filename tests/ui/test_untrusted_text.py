@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from reader.article import build_document
+from reader.loader import LocalLoader
 from tests.ui.helpers import make_app, screen_text, view_of, write_article
 from widgets.title_bar import TitleBar
 
@@ -28,7 +30,7 @@ async def test_markup_in_article_text_is_shown_literally(tmp_path, temp_store):
 
 async def test_escape_sequences_are_removed_at_load(tmp_path, temp_store):
     path = write_article(tmp_path, HOSTILE)
-    app = make_app(path, temp_store)
-    text = app.document.text
+    first = LocalLoader(path).first()
+    text = build_document(first.cleaned).text
     assert "\x1b" not in text and "\x07" not in text
     assert "red osc bell done." in " ".join(text.split())
