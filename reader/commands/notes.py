@@ -135,7 +135,15 @@ def _placed(
         return [], None
     document = current_document(article)
     if document is None:
-        return [Placed(note, Anchor(note.start, note.end, Status.OK)) for note in notes], None
+        # Offsets trusted as stored; none at all (-1: imported before its article's text was
+        # here) is an orphan until the article is opened.
+        return [
+            Placed(
+                note,
+                Anchor(note.start, note.end, Status.OK if note.start >= 0 else Status.ORPHANED),
+            )
+            for note in notes
+        ], None
     found = placed_in(document.text, notes)
     return sorted(
         found, key=lambda p: (p.orphaned, p.start, p.end, p.record.created)

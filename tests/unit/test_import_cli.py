@@ -219,3 +219,14 @@ def test_skip_unquoted_imports_the_others(temp_store: Path, capsys: pytest.Captu
         capsys, "import", "--skip-unquoted", str(FIXTURES / "hypothesis_page_note.json")
     )
     assert status == 0 and "1 without a quote skipped" in out and "added 1" in out
+
+
+def test_a_placeholders_notes_are_listed_as_orphans_until_it_is_opened(
+    temp_store: Path, capsys: pytest.CaptureFixture[str]
+):
+    run(capsys, "import", str(FIXTURES / "hypothesis_list.json"))
+    status, out, _ = run(capsys, "notes", "list", "--json")
+    assert status == 0
+    assert {item["status"] for item in json.loads(out)} == {"orphaned"}
+    status, out, _ = run(capsys, "notes", "list")
+    assert "(orphaned) “A faint pencil line under a sentence.”" in out
