@@ -230,3 +230,36 @@ def test_a_placeholders_notes_are_listed_as_orphans_until_it_is_opened(
     assert {item["status"] for item in json.loads(out)} == {"orphaned"}
     status, out, _ = run(capsys, "notes", "list")
     assert "(orphaned) “A faint pencil line under a sentence.”" in out
+
+
+def test_fetch_reads_a_page_not_yet_in_the_library_and_anchors_its_notes(
+    temp_store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    from tests.unit.test_fetch import Handler
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{httpd.server_address[1]}/article"
+        row = json.loads((FIXTURES / "hypothesis_one.json").read_text())
+        row["uri"] = row["target"][0]["source"] = url
+        row["target"][0]["selector"] = [
+            {"type": "TextQuoteSelector", "exact": "Paragraph 3 of the article tells"}
+        ]
+        path = tmp_path / "one.json"
+        path.write_text(json.dumps(row))
+        status, out, _ = run(capsys, "import", "--fetch", str(path))
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert status == 0 and "added 1" in out and "placeholder" not in out
+    library = Library(temp_store)
+    (listed,) = library.articles()
+    article = library.article(listed.id)
+    assert article is not None and article.source == url
+    assert "Paragraph 3 of the article" in article.text  # fetched, cleaned, kept
+    (note,) = library.annotations(article.id)
+    assert note.start >= 0 and note.exact == "Paragraph 3 of the article tells"
