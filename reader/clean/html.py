@@ -8,6 +8,7 @@ from typing import Any
 import trafilatura
 from trafilatura.xml import xmltotxt
 
+from reader.clean.html_blocks import mend, without_chrome
 from reader.clean.html_images import add_images
 from reader.clean.html_links import add_links
 from reader.clean.html_tree import parse_html
@@ -37,18 +38,23 @@ def clean_html(html: str, origin: str = "") -> Cleaned:
     body = _markdown(tree) if tree is not None else ""
     title = _field(document, "title")
     kept = [CleanBlock(block) for block in split_blocks(clean_text(body).strip("\n"))]
-    if kept and (
-        kept[0].markdown.startswith("# ")
-        or (title and _words(_plain(kept[0].markdown)) == _words(title))
-    ):
-        # The page's own headline (its first-level heading) is the title shown.
-        title = " ".join(_plain(kept[0].markdown).replace("\\", "").split()) or title
-        kept[0] = CleanBlock(kept[0].markdown, kept=False, reason="title")
+    # The page's own headline (its first-level heading, or the title again among the first
+    # blocks, below an image or a link) is the title shown.
+    for index, block in enumerate(kept[:3]):
+        if (index == 0 and block.markdown.startswith("# ")) or (
+            title and _words(_plain(block.markdown)) == _words(title)
+        ):
+            title = " ".join(_plain(block.markdown).replace("\\", "").split()) or title
+            kept[index] = CleanBlock(block.markdown, kept=False, reason="title")
+            break
+    subtitle = _field(document, "description")
+    kept, subtitle = mend(kept, subtitle, page)
     # Images and links go in last: the blocks are placed on the page by their words alone.
     blocks = add_links(add_images(_with_removed(html, kept), page, origin), page, origin)
+    blocks = without_chrome(blocks)
     metadata = Metadata(
         title=title,
-        subtitle=_field(document, "description"),
+        subtitle=subtitle,
         byline=_field(document, "author"),
         date=_field(document, "date"),
         site=_field(document, "sitename"),

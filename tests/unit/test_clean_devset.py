@@ -79,7 +79,7 @@ def test_saved_text_body_f1_floor_and_no_page_left_behind():
 
 def test_html_body_f1_floor():
     result = _f1(SourceKind.HTML, "html")
-    assert result["f1"] >= 0.965, result
+    assert result["f1"] >= 0.975, result  # issue 15: >= 0.975 (0.972 before it)
 
 
 def test_section_headings_floor_and_few_invented():
