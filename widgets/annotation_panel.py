@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.style import Style
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -142,7 +142,7 @@ class AnnotationPanel(Vertical):
                 self.post_message(self.Jump(option.id))
                 return
 
-    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+    def on_key(self, event: events.Key) -> None:
         filter_input = self.query_one("#panel-filter", Input)
         if event.key == "down" and filter_input.has_focus:
             listing = self.query_one("#panel-list", OptionList)

@@ -15,6 +15,7 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
@@ -62,7 +63,7 @@ class Mark(NamedTuple):
     has_note: bool = False
 
 
-def _reading_bindings() -> list:  # type: ignore[type-arg]
+def _reading_bindings() -> list[BindingType]:
     # "b" is "back a word" while selecting and "page up" otherwise: the selecting binding
     # comes first and check_action refuses it outside a selection, so Textual falls through.
     specs = sorted(keymap.READING, key=lambda spec: spec.id != "select.back")

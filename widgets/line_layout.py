@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
@@ -77,7 +77,14 @@ def _narrow_line(width: int) -> re.Pattern[str]:
     return re.compile(rf".{{1,{width}}}(?:\s+|$)|\S{{{width}}}")
 
 
-def _wrap_run(text, start, end, width, measure, out) -> None:  # type: ignore[no-untyped-def]
+def _wrap_run(
+    text: str,
+    start: int,
+    end: int,
+    width: int,
+    measure: Callable[[str], int],
+    out: list[tuple[int, int]],
+) -> None:
     if start >= end:
         out.append((start, end))
         return
