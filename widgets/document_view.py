@@ -165,6 +165,7 @@ class DocumentView(ScrollView, can_focus=True):
         *,
         column_width: int = 80,
         position: int = 0,
+        partial: bool = False,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -199,6 +200,11 @@ class DocumentView(ScrollView, can_focus=True):
         self._mark_starts: list[int] = []
         self._low_text: tuple[Document, str | None] | None = None
         self._strips_width = 0
+        self.partial = partial
+        """Whether `document` is the head of an article still loading."""
+        self._replay: list[tuple[str, tuple[object, ...]]] = []
+        """What the reader asked of the head that only the whole can give (the end, a later
+        section, a search): done again, in order, when the whole arrives."""
         self.set_reactive(DocumentView.column_width, column_width)
 
     # ----------------------------------------------------------------- layout
@@ -263,9 +269,13 @@ class DocumentView(ScrollView, can_focus=True):
         if self.layout_cache is not None:
             self._relayout()
 
-    def set_document(self, document: Document, wrapped: Wrapped | None = None) -> None:
-        """Show another version of the document (e.g. after a cleaning change); `wrapped`,
-        if still right for this view, saves wrapping it here."""
+    def set_document(
+        self, document: Document, wrapped: Wrapped | None = None, *, partial: bool = False
+    ) -> None:
+        """Show another version of the document (e.g. after a cleaning change, or the whole
+        of an article that opened on its head); `wrapped`, if still right for this view, saves
+        wrapping it here. When the whole arrives, what the reader asked of the head alone is
+        done again (End lands at the true end, a search covers the whole text)."""
         position = self.position
         self.document = document
         self.ghost = None
@@ -277,6 +287,24 @@ class DocumentView(ScrollView, can_focus=True):
             self._set_matches(find_all(document.text, self.search_query))
         self._pending_position = min(position, len(document.text))
         self._relayout(wrapped)
+        self.partial = partial
+        if not partial and self._replay:
+            replay, self._replay = self._replay, []
+            for action, arguments in replay:
+                getattr(self, action)(*arguments)
+
+    def _cut_short(self, action: str, *arguments: object) -> None:
+        """A motion the head alone cut short: done again when the whole arrives."""
+        if self.partial:
+            self._replay.append((action, arguments))
+
+    def _moved(self) -> None:
+        """A motion that did what it meant: motions cut short before it are moot."""
+        if self.partial:
+            self._replay.clear()
+
+    def _at_bottom(self) -> bool:
+        return self.scroll_offset.y >= self.max_scroll_y
 
     def wrap_settings(self) -> tuple[int, bool]:
         """What a wrap made elsewhere must match: the text width and the removed blocks."""
@@ -359,22 +387,32 @@ class DocumentView(ScrollView, can_focus=True):
     # ---------------------------------------------------------------- actions
 
     def action_scroll_line(self, lines: int) -> None:
-        self.scroll_to_line(int(self.scroll_offset.y) + lines)
+        self._scroll_by("action_scroll_line", lines, lines)
 
     def action_page(self, direction: int) -> None:
         step = max(1, self.scrollable_content_region.height - 1)
-        self.scroll_to_line(int(self.scroll_offset.y) + direction * step)
+        self._scroll_by("action_page", direction, direction * step)
 
     def action_half_page(self, direction: int) -> None:
         step = max(1, self.scrollable_content_region.height // 2)
-        self.scroll_to_line(int(self.scroll_offset.y) + direction * step)
+        self._scroll_by("action_half_page", direction, direction * step)
+
+    def _scroll_by(self, action: str, direction: int, lines: int) -> None:
+        if direction > 0 and self._at_bottom():
+            self._cut_short(action, direction)
+        else:
+            self._moved()
+        self.scroll_to_line(int(self.scroll_offset.y) + lines)
 
     def action_top(self) -> None:
+        self._moved()
         self.scroll_to_line(0)
         if self.document.blocks:
             self.move_cursor(self.document.blocks[0].start, scroll=False)
 
     def action_bottom(self) -> None:
+        self._moved()
+        self._cut_short("action_bottom")  # the head's end is not the article's
         self.scroll_to_line(len(self.layout_lines))
         if self.document.blocks:
             last = self.document.blocks[-1]
@@ -384,14 +422,14 @@ class DocumentView(ScrollView, can_focus=True):
 
     def action_section(self, direction: int) -> None:
         starts = [section.start for section in self.document.sections]
-        self._jump_between(starts, direction)
+        self._jump_between(starts, direction, "action_section")
 
     def action_paragraph(self, direction: int) -> None:
         starts = [block.start for block in self.document.blocks if block.kind is not BlockKind.RULE]
         if self.show_removed and self.document.removed:
             self._step_with_removed(starts, direction)
             return
-        self._jump_between(starts, direction)
+        self._jump_between(starts, direction, "action_paragraph")
 
     def _step_with_removed(self, starts: list[int], direction: int) -> None:
         """Paragraph steps that also stop on removed blocks (shown with R)."""
@@ -432,7 +470,7 @@ class DocumentView(ScrollView, can_focus=True):
                 found[line.removed] = y
         return found
 
-    def _jump_between(self, starts: list[int], direction: int) -> None:
+    def _jump_between(self, starts: list[int], direction: int, action: str) -> None:
         """Move the cursor to the next (or previous) of `starts`, scrolled to the top."""
         if direction > 0:
             index = bisect.bisect_right(starts, self.cursor)
@@ -441,8 +479,12 @@ class DocumentView(ScrollView, can_focus=True):
         if not 0 <= index < len(starts):
             if direction < 0:
                 self.scroll_to_line(0)
+            elif self.partial:
+                self._cut_short(action, direction)
+                return
             self.app.bell()
             return
+        self._moved()
         self.move_cursor(starts[index], scroll=False)
         self.scroll_to_offset(starts[index], where="top")
 
@@ -450,6 +492,9 @@ class DocumentView(ScrollView, can_focus=True):
 
     def search(self, query: str, origin: int | None = None) -> int:
         """Highlight every match of `query`; jump to the first at or after `origin`."""
+        if self.partial:  # searched again over the whole, from the same place
+            self._replay = [step for step in self._replay if step[0] != "search"]
+            self._cut_short("search", query, self.position if origin is None else origin)
         self.search_query = query
         if self._low_text is None or self._low_text[0] is not self.document:
             self._low_text = (self.document, lowered(self.document.text))
@@ -464,6 +509,7 @@ class DocumentView(ScrollView, can_focus=True):
         return len(self.matches)
 
     def clear_search(self) -> None:
+        self._replay = [step for step in self._replay if step[0] != "search"]
         self.search_query = ""
         self._set_matches([])
         self._announce_search()
@@ -477,12 +523,18 @@ class DocumentView(ScrollView, can_focus=True):
 
     def action_search_next(self, direction: int) -> None:
         if not self.matches:
+            self._cut_short("action_search_next", direction)
             self.app.bell()
             return
         if self.current_match is None:
             self.current_match = 0 if direction > 0 else len(self.matches) - 1
+        elif self.partial and direction > 0 and self.current_match == len(self.matches) - 1:
+            self._cut_short("action_search_next", direction)  # later matches may be coming
+            self.app.bell()
+            return
         else:
             self.current_match = (self.current_match + direction) % len(self.matches)
+        self._moved()
         self._strips.clear()
         self.scroll_to_offset(self.matches[self.current_match][0], where="visible")
         self.move_cursor(self.matches[self.current_match][0], scroll=False)
@@ -627,9 +679,18 @@ class DocumentView(ScrollView, can_focus=True):
     def action_word(self, direction: int) -> None:
         text = self.document.text
         if direction > 0:
-            self.move_cursor(text_units.next_word_start(text, self.cursor))
+            self._step_to(text_units.next_word_start(text, self.cursor), "action_word")
         else:
-            self.move_cursor(text_units.previous_word_start(text, self.cursor))
+            self._step_to(text_units.previous_word_start(text, self.cursor), "")
+
+    def _step_to(self, offset: int, action: str) -> None:
+        """Move the cursor by a word or sentence; forward, at the head's end, cut short."""
+        before = self.cursor
+        self.move_cursor(offset)
+        if self.cursor == before and action:
+            self._cut_short(action, 1)
+        else:
+            self._moved()
 
     def action_select_back(self) -> None:
         self.action_word(-1)
@@ -637,9 +698,9 @@ class DocumentView(ScrollView, can_focus=True):
     def action_sentence(self, direction: int) -> None:
         text = self.document.text
         if direction > 0:
-            self.move_cursor(text_units.next_sentence_start(text, self.cursor))
+            self._step_to(text_units.next_sentence_start(text, self.cursor), "action_sentence")
         else:
-            self.move_cursor(text_units.previous_sentence_start(text, self.cursor))
+            self._step_to(text_units.previous_sentence_start(text, self.cursor), "")
 
     def action_select(self) -> None:
         old = self._cursor_extent()
@@ -730,6 +791,7 @@ class DocumentView(ScrollView, can_focus=True):
 
     def go_to(self, start: int) -> None:
         """Jump to a passage: cursor on it, a third of the way down the screen."""
+        self._moved()
         self.move_cursor(start, keep_selection=False, scroll=False)
         y = self.line_of(start)
         self.scroll_to_line(y - self.scrollable_content_region.height // 3)
@@ -775,6 +837,7 @@ class DocumentView(ScrollView, can_focus=True):
         if offset is None:
             return
         self._drag_from = offset
+        self._moved()
         self.move_cursor(offset, keep_selection=False, scroll=False)
         self.capture_mouse()
 

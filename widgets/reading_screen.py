@@ -90,6 +90,7 @@ class ReadingScreen(Screen[None]):
                 self.document,
                 column_width=self.column_width,
                 position=self.article.record.position,
+                partial=self.article.loading,
                 id="document",
             )
         # The annotation panel and the search prompt are mounted on first use: fewer
@@ -167,7 +168,7 @@ class ReadingScreen(Screen[None]):
     def on_block_toggle_requested(self, event: BlockToggleRequested) -> None:
         """Flip one cleaning decision, remember it for this article, show the result."""
         document = self.article.toggle_block(event.key)
-        self.view.set_document(document)
+        self.view.set_document(document, partial=self.article.loading)
         self.query_one(Outline).set_document(document)
         self.refresh_annotations()
         self.notify(
@@ -431,7 +432,13 @@ class ReadingScreen(Screen[None]):
         self._prompt = None
         self._show_prompt()
         if query.strip() and not self.view.matches:
-            self.notify(f"Not found: {query}", severity="warning", markup=False)
+            if self.article.loading:
+                self.notify(
+                    f"Not in the part loaded so far: {query} (searched again when all is here)",
+                    markup=False,
+                )
+            else:
+                self.notify(f"Not found: {query}", severity="warning", markup=False)
 
     def _cancel_search(self) -> None:
         self._prompt = None
