@@ -72,6 +72,9 @@ def find_headings(lines: list[Line], kept: list[int]) -> dict[int, int]:
         alone = (position and kept[position - 1] in found) or _alone(at(position - 1))
         if alone and _leads(line, at(position + 1), at(position + 2)):
             found[index] = 2
+            below = at(position + 1)
+            if below is not None and _subtitle(line, below) and _form(below.text) == "plain":
+                candidates[position + 1] = False  # a heading's subtitle is no heading
         elif (
             alone
             and position + 1 < count
@@ -204,19 +207,24 @@ def _leads(line: Line, after: Line | None, later: Line | None) -> bool:
     if after.marker and (later is None or later.marker or _prose(later)):
         return not line.text.endswith(":") or title_case(line.text)
     # "Marta Lindqvist", then "Ceramicist, Low Fell", then the answers.
-    subtitle = (
+    return _subtitle(line, after) and later is not None and (_prose(later) or bool(later.rows))
+
+
+def _subtitle(line: Line, after: Line) -> bool:
+    """Whether `after` reads as the subtitle of a heading `line`: short, not a sentence, of
+    another form ("Meal 1" over "Eat every 2–3 hours")."""
+    return (
         after.kind is Kind.SHORT
         and not after.sentence
         and not after.marker
         and after.words <= 12
         and _form(after.text) != _form(line.text)
     )
-    return subtitle and later is not None and (_prose(later) or bool(later.rows))
 
 
 def _prose(line: Line) -> bool:
     """A paragraph (not a list item)."""
-    if line.marker:
+    if line.marker or line.listed:
         return False
     return line.kind is Kind.GOOD or (line.kind is Kind.SHORT and line.sentence and line.words >= 6)
 

@@ -52,9 +52,7 @@ def clean_plain_text(text: str, origin: str = "") -> Cleaned:
     # Metadata found at the top of the article itself is not part of the body either.
     reasons = _inside_reasons(lines, first, last)
     kept = [
-        index
-        for index in range(first, last + 1)
-        if index not in roles and not reasons.get(index) and index not in items
+        index for index in range(first, last + 1) if index not in roles and not reasons.get(index)
     ]
     headings = find_headings(lines, kept)
     blocks: list[CleanBlock] = []

@@ -98,5 +98,5 @@ def test_section_headings_floor_and_few_invented():
             invented.append(len(predicted))
     result = sections.micro(counts)
     # Issue 15: F1 >= 0.75 (0.625 before it), at most 0.3 headings invented on a page without.
-    assert result["f1"] >= 0.75, result
+    assert result["f1"] >= 0.765, result
     assert sum(invented) / len(invented) <= 0.3, invented
