@@ -7,7 +7,9 @@ import re
 # Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping the ones
 # that can start or delimit markup is enough to keep any text literal.
 _INLINE = re.compile(r"([\\`*_\[\]<>!&|~])")
-_LINE_START = re.compile(r"^(\s*)([#>+=\-]|\d+[.)])", re.MULTILINE)
+# `[^\S\n]`, not `\s`: whitespace that spans newlines retries every later line from each line
+# start, quadratic in a run of blank lines.
+_LINE_START = re.compile(r"^([^\S\n]*)([#>+=\-]|\d+[.)])", re.MULTILINE)
 
 
 def escape_markdown(text: str) -> str:

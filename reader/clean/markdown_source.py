@@ -9,7 +9,9 @@ from reader.metadata import Metadata
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-_ATX_H1 = re.compile(r"^ {0,3}#(?!#)\s+(.*?)(?:\s+#+\s*)?$")
+# The opening of a first-level ATX heading; its closing #s are cut by str methods, since a
+# pattern for them (`(.*?)(?:\s+#+\s*)?$`) backtracks quadratically over a run of spaces.
+_ATX_H1 = re.compile(r" {0,3}#(?!#)\s+")
 _KEYS = {
     "title": "title",
     "subtitle": "subtitle",
@@ -81,13 +83,25 @@ def split_blocks(markdown: str) -> list[str]:
     return merged
 
 
+def h1_text(line: str) -> str | None:
+    """The text of a one-line first-level ATX heading (`# Title #`), else None."""
+    opening = _ATX_H1.match(line)
+    if opening is None or "\n" in line:
+        return None
+    text = line[opening.end() :].strip()
+    closed = text.rstrip("#")
+    if closed != text and (not closed or closed[-1].isspace()):
+        text = closed.strip()
+    return text or None
+
+
 def clean_markdown(text: str, origin: str = "") -> Cleaned:
     values, body = front_matter(text)
     blocks = [CleanBlock(block) for block in split_blocks(body)]
     if not values.get("title") and blocks:
-        heading = _ATX_H1.match(blocks[0].markdown)
-        if heading and "\n" not in blocks[0].markdown:
-            values["title"] = heading.group(1).strip()
+        title = h1_text(blocks[0].markdown)
+        if title is not None:
+            values["title"] = title
             blocks[0] = CleanBlock(blocks[0].markdown, kept=False, reason="title")
     metadata = Metadata(
         title=values.get("title", ""),
