@@ -27,7 +27,9 @@ _WORD = re.compile(r"\w+")
 _TEASER_ITEM = re.compile(r"\s*[-*+]\s+#{1,6}\s+\[[^\]]*\]\(<[^>]*>\)")
 _BARE_LINK = re.compile(r"<?https?://\S+>?\s*$")
 _PLAIN = re.compile(r"[*_#>\\]+")
-_INDENTED_BREAK = re.compile(r"[ \t]*\n[ \t]+")
+# Starting only where a run of blanks starts: from inside a long run it would retry the rest
+# of the run at every place (quadratic; tests/unit/test_linear_patterns.py).
+_INDENTED_BREAK = re.compile(r"(?<![ \t])[ \t]*\n[ \t]+")
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\b", re.IGNORECASE)
 # Blocks that are not paragraphs: headings, lists, quotes, tables, code, images.
 _NOT_PARAGRAPH = re.compile(r"(#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|>|\||```|~~~|!\[|    )")

@@ -33,6 +33,7 @@ BUDGET = 2.0
 MATCH_ONLY = {
     "reader.clean.unwrap._BLOCK_START",  # _BLOCK_START.match(line)
     "reader.clean.unwrap._UNDERLINE",  # _UNDERLINE.match(line)
+    "reader.clean.html_blocks._TEASER_ITEM",  # _TEASER_ITEM.match(line)
 }
 
 
