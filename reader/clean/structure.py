@@ -7,7 +7,8 @@ One line alone rarely says whether it is the article. Its neighbours do:
   a menu, however short each is;
 - a line with a date or a time that recurs at intervals, with other lines between
   (`Pete G / 2 days ago at 07:50 am / ...`), heads each item of a feed: a comment thread, or
-  a list of other stories; a feed is never the article;
+  a list of other stories; a feed is never the article. Times of the day alone ("12:41",
+  "12:15") head a live report's entries: those are the article;
 - lines that start with a headline glued to a summary (`...Student-AthleteA 24-year-old
   woman...`), several of them close together, are teasers of other stories;
 - a headline-shaped line with a byline or a date just below it, then prose, opens an article.
@@ -218,6 +219,8 @@ def _regular(heads: list[int]) -> list[int]:
 def _mark_feed(lines: list[Line], heads: list[int]) -> None:
     if len(heads) < FEED_ITEMS:
         return
+    if not any(is_date(lines[h]) or "ago" in lines[h].key for h in heads):
+        return  # times of one day and nothing else ("12:41", "12:15"): a live report's entries
     gaps = [b - a for a, b in pairwise(heads)]
     # A name just above each head ("Pete G" over "2 days ago") belongs to its item.
     named = sum(1 for h in heads if h and _label(lines[h - 1])) * 2 > len(heads)
