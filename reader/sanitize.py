@@ -83,3 +83,30 @@ _USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@")
 def strip_credentials(url: str) -> str:
     """`url` without a user name or password (`https://user:pw@host/` -> `https://host/`)."""
     return _USERINFO.sub(r"\1", url, count=1)
+
+
+def shown(
+    text: str, limit: int | None = None, lines: int | None = None, one_line: bool = False
+) -> str:
+    """Stored text as any widget shows it: the one rule for every screen.
+
+    A store can be copied, synced or edited by hand, so nothing it holds is trusted: escape
+    sequences and control characters go (an OSC 52 in a note would set the clipboard, an OSC 0
+    the terminal's title). `one_line` makes every run of whitespace one space. With `limit`
+    (characters) or `lines`, a long text (a 1 MB note) is cut, with a marker saying how much is
+    not shown; it is cut first, so the work is that of what is shown.
+    """
+    head = text if limit is None else text[: limit * 2 + 16]  # room for controls that go
+    kept = strip_control(head)
+    if one_line:
+        kept = " ".join(kept.split())
+    cut = len(head) < len(text)
+    if lines is not None and kept.count("\n") >= lines:
+        kept = "\n".join(kept.split("\n", lines)[:lines])
+        cut = True
+    if limit is not None and len(kept) > limit:
+        kept = kept[:limit]
+        cut = True
+    if not cut:
+        return kept
+    return kept.rstrip() + f" … [{max(1, len(text) - len(kept)):,} more characters]"

@@ -14,6 +14,7 @@ from reader.load import Source, SourceKind, is_url
 from reader.loader import Head, Loader, LocalLoader, Ready, Whole
 from reader.metadata import Metadata
 from reader.records import ArticleRecord, article_id_for
+from reader.sanitize import clean_text
 
 _METADATA_FIELDS = Metadata._fields
 
@@ -31,10 +32,20 @@ def record_for(source: Source, cleaned: Cleaned, existing: ArticleRecord | None)
     return record
 
 
+def stored_metadata(record: ArticleRecord) -> Metadata:
+    """The stored article's Metadata, each field as untrusted as anything in a store file."""
+    return Metadata(
+        **{
+            k: " ".join(clean_text(v).split())
+            for k, v in record.metadata.items()
+            if k in _METADATA_FIELDS
+        }
+    )
+
+
 def stored_document(record: ArticleRecord) -> Document:
     """The Document of a stored article, as `build_document` made it from the source."""
-    metadata = Metadata(**{k: v for k, v in record.metadata.items() if k in _METADATA_FIELDS})
-    return parse_markdown(record.text, metadata, record.source)
+    return parse_markdown(record.text, stored_metadata(record), record.source)
 
 
 def reopen(record: ArticleRecord) -> Loader:
@@ -55,7 +66,7 @@ def reopen(record: ArticleRecord) -> Loader:
     if not record.text:
         raise ReaderError(f"{record.title}: its source is gone and the library has no copy")
     source = Source(SourceKind.MARKDOWN, record.text, record.source, record.source_digest)
-    metadata = Metadata(**{k: v for k, v in record.metadata.items() if k in _METADATA_FIELDS})
+    metadata = stored_metadata(record)
     # One block: the stored text is what the cleaning kept, already with the user's choices.
     return Ready(Whole(source, Cleaned(metadata, (CleanBlock(record.text),), record.source)))
 

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from reader.anchor import Status
 from reader.annotation_set import Placed
+from reader.sanitize import shown
 from widgets.quoting import quoted
 from widgets.theme import HIGHLIGHTS, highlight_style
 
@@ -37,23 +38,35 @@ def matches_filter(placed: Placed, query: str) -> bool:
     return True
 
 
+# A row shows this much of a long quote, note or tag, cut with a marker (the editor, `a`,
+# shows a note whole): a 1 MB note would be wrapped again on every move.
+QUOTE_CHARS = 160
+NOTE_CHARS = 600
+NOTE_LINES = 8
+TAG_CHARS = 40
+TAGS_CHARS = 200
+MEANING_CHARS = 60
+
+
 def entry(placed: Placed, meanings: dict[str, str]) -> Text:
     """One panel row: colour, status, quote, note and tags; all article text literal."""
     record = placed.record
     text = Text()
     # The colour's name drawn as its highlight is drawn: readable in any theme.
     text.append(record.color, style=highlight_style(record.color) + Style(bold=True))
-    meaning = meanings.get(record.color, "")
+    meaning = shown(meanings.get(record.color, ""), MEANING_CHARS, one_line=True)
     if meaning:
         text.append(f" ({meaning})", style="bold")
     status = placed.status.value
     if status != "ok":
         text.append(f"  {status}", style="bold reverse" if placed.orphaned else "bold")
-    text.append("\n" + quoted(record.exact, 160), style="italic")
-    if record.note:
-        text.append("\n" + record.note.strip(), style="")
+    text.append("\n" + quoted(shown(record.exact, QUOTE_CHARS), QUOTE_CHARS), style="italic")
+    note = shown(record.note.strip(), NOTE_CHARS, lines=NOTE_LINES)
+    if note:
+        text.append("\n" + note, style="")
     if record.tags:
-        text.append("\n" + " ".join(f"#{tag}" for tag in record.tags), style="italic")
+        tags = " ".join(f"#{shown(tag, TAG_CHARS, one_line=True)}" for tag in record.tags)
+        text.append("\n" + shown(tags, TAGS_CHARS), style="italic")
     return text
 
 

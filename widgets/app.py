@@ -14,12 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widget import Widget
 
 from reader.errors import ReaderError
 from reader.loader import Loader
 from reader.open_article import OpenArticle
+from reader.sanitize import shown
 from reader.startup import first_frame_shown
 from store.library import Library
 from widgets import keymap, theme
@@ -33,12 +35,36 @@ if TYPE_CHECKING:
 # the article's first paint waits for every import made before it.
 
 
+NOTICE_CHARS = 1000
+NOTICE_LINES = 6
+"""A toast shows at most this much of its message."""
+
+
 class ReaderApp(App[int]):
     """Reads articles from the library; opens on one article, or on the library."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "reader"
     BINDINGS = keymap.bindings(keymap.APP)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every toast, from any screen: shown as any widget shows stored text (a message may
+        quote a title, a path or an error about a store file)."""
+        super().notify(
+            shown(message, NOTICE_CHARS, lines=NOTICE_LINES),
+            title=shown(title, 200, one_line=True),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     def __init__(
         self,

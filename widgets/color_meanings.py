@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from reader.annotation_set import COLORS
+from reader.sanitize import shown
 
 
 class ColorMeanings(ModalScreen[dict[str, str] | None]):
@@ -34,7 +35,7 @@ class ColorMeanings(ModalScreen[dict[str, str] | None]):
 
     def __init__(self, meanings: dict[str, str]) -> None:
         super().__init__()
-        self.meanings = meanings
+        self.meanings = {color: shown(m, 200, one_line=True) for color, m in meanings.items()}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="meanings") as box:

@@ -10,6 +10,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from reader.sanitize import shown
+
 
 class DeleteChoice(Enum):
     EXPORT_THEN_DELETE = "export"
@@ -43,7 +45,7 @@ class ConfirmDelete(ModalScreen[DeleteChoice]):
 
     def __init__(self, title: str, notes: int) -> None:
         super().__init__()
-        self.article_title = " ".join(title.split())
+        self.article_title = shown(title, 200, one_line=True)
         self.notes = notes
 
     def compose(self) -> ComposeResult:

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Input, Label
 
 from reader.errors import ReaderError
 from reader.records import AnnotationRecord, ArticleRecord
-from reader.sanitize import strip_control
+from reader.sanitize import shown
 from store.library import Library
 from widgets import keymap
 from widgets.confirm_delete import ConfirmDelete, DeleteChoice
@@ -30,7 +30,7 @@ class ShelfTable(DataTable[Text]):
 
 def _cell(text: str, width: int = 0) -> Text:
     """Stored text as a table cell: one line, never read as markup."""
-    line = " ".join(strip_control(text).split())
+    line = shown(text, width or None, one_line=True)
     if width and len(line) > width:
         line = line[: width - 1] + "…"
     return Text(line)

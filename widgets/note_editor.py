@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static, TextArea
 
+from reader.sanitize import shown
 from widgets.quoting import quoted
 
 HINT = "ctrl+s save · Esc cancel · Tab next field"
@@ -51,6 +52,10 @@ class TagSuggester(Suggester):
         return None
 
 
+QUOTE_CHARS = 300
+"""The quote above the note is cut at this many characters."""
+
+
 class NoteEditor(ModalScreen[NoteResult | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
@@ -83,16 +88,17 @@ class NoteEditor(ModalScreen[NoteResult | None]):
 
     def __init__(self, quote: str, note: str, tags: list[str], known_tags: list[str]) -> None:
         super().__init__()
-        self.quote = quote
-        self.note = note
-        self.tags = tags
+        # The note whole (lists cut a long one), shown as any widget shows stored text.
+        self.quote = shown(quote, QUOTE_CHARS)
+        self.note = shown(note)
+        self.tags = [shown(tag, one_line=True) for tag in tags]
         self.known_tags = known_tags
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="editor") as box:
             box.border_title = "Note"
             box.border_subtitle = HINT
-            yield Static(quoted(self.quote, 300), id="quote", markup=False)
+            yield Static(quoted(self.quote, QUOTE_CHARS), id="quote", markup=False)
             yield TextArea(self.note, id="note", soft_wrap=True, tab_behavior="focus")
             yield Label("Tags (space or comma separated)", markup=False)
             yield Input(

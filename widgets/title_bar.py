@@ -6,6 +6,11 @@ from textual.app import RenderResult
 from textual.content import Content
 from textual.widget import Widget
 
+from reader.sanitize import shown
+
+TITLE_CHARS = 500
+"""A stored title longer than this is cut (the bar shows one line anyway)."""
+
 GAP = 3
 """Cells at least between the title and the section (and 2 before the percentage)."""
 TITLE_SHARE = 0.55
@@ -47,7 +52,7 @@ class TitleBar(Widget, can_focus=False):
 
     def __init__(self, title: str, loading: bool = False) -> None:
         super().__init__()
-        self.title_text = " ".join(title.split())
+        self.title_text = shown(title, TITLE_CHARS, one_line=True)
         self.is_loading = loading
         self.section = ""
         """The title of the section being read ("" before the first heading)."""
