@@ -13,6 +13,7 @@ from reader.clean.html_images import add_images
 from reader.clean.html_links import add_links
 from reader.clean.html_tree import parse_html
 from reader.clean.markdown_source import split_blocks
+from reader.clean.page_text import PageText
 from reader.clean.phrases import boilerplate_reason
 from reader.cleaned import CleanBlock, Cleaned
 from reader.markdown_escape import escape_markdown
@@ -50,7 +51,8 @@ def clean_html(html: str, origin: str = "") -> Cleaned:
     subtitle = _field(document, "description")
     kept, subtitle = mend(kept, subtitle, page)
     # Images and links go in last: the blocks are placed on the page by their words alone.
-    blocks = add_links(add_images(_with_removed(html, kept), page, origin), page, origin)
+    text = PageText(page, origin) if page is not None else None
+    blocks = add_links(add_images(_with_removed(html, kept), text), text)
     blocks = without_chrome(blocks)
     metadata = Metadata(
         title=title,

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from lxml.html import HtmlElement
 
-from reader.clean.page_text import Run, page_base, page_runs
+from reader.clean.page_text import PageText, Run
 from reader.cleaned import CleanBlock
 from reader.links import resolve
 from reader.markdown_escape import escape_markdown, link_destination, link_title
@@ -40,17 +40,17 @@ class _Image(NamedTuple):
     caption: str
 
 
-def add_images(blocks: list[CleanBlock], tree: HtmlElement | None, page: str) -> list[CleanBlock]:
+def add_images(blocks: list[CleanBlock], page: PageText | None) -> list[CleanBlock]:
     """The blocks with the article's images among them, each before the block it precedes."""
-    if tree is None or not blocks:
+    if page is None or not blocks:
         return blocks
-    items = page_runs(tree)
+    items = page.items
     if not any(isinstance(item, HtmlElement) for item in items):
         return blocks
     keys = [_key(block.markdown) for block in blocks]
     anchors = [i for i, block in enumerate(blocks) if block.kept or block.reason == "title"]
     placed = _place_runs(items, keys, anchors)
-    base = page_base(tree, page)
+    base = page.base
     before: dict[int, list[_Image]] = {}
     shown: set[str] = set()
     previous: int | None = None

@@ -14,13 +14,13 @@ import bisect
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from lxml.html import HtmlElement
 
 from reader.clean.html_tree import parse_html
-from reader.clean.page_text import PageLink, Run, collapse, page_base, page_runs
+from reader.clean.page_text import PageLink, PageText, Run, collapse
 from reader.cleaned import CleanBlock
 from reader.document import BlockKind, Document, parse_markdown
 from reader.links import resolve, same_page, slug
@@ -34,13 +34,14 @@ _TITLE = Metadata(title="-")  # keeps parse_markdown from taking a heading as th
 # trafilatura writes underlined, raised and lowered text as these tags, which the reader shows
 # as they are: they are not among the page's words.
 _WRITTEN_TAGS = re.compile(r"</?(?:u|sup|sub)>")
+_WORD = re.compile(r"[^\W_]+")  # letters and digits: `\_` in Markdown splits no differently
 
 
-def _page_links(tree: HtmlElement) -> dict[str, list[PageLink]]:
+def _page_links(page: PageText) -> dict[str, list[PageLink]]:
     """For the words of each piece of the page's text that holds links: those links, as
     offsets into the words (whitespace collapsed)."""
     found: dict[str, list[PageLink]] = {}
-    for run in page_runs(tree):
+    for run in page.items:
         if not isinstance(run, Run) or not run.links:
             continue
         raw = unicodedata.normalize("NFC", strip_control("".join(run.parts)))
@@ -133,12 +134,16 @@ def _add_piece(found: dict[str, list[PageLink]], raw: str, links: list[PageLink]
     found[words] = placed
 
 
-def _targets(tree: HtmlElement, page: str) -> Iterator[tuple[str, str]]:
-    """Each link's written target and the target to keep: absolute against the page's URL
-    (or its `<base>`), an in-page link as `#` and the first words of the place it names."""
-    base = page_base(tree, page)
-    for href in {str(h) for h in tree.xpath("//a/@href")}:
-        yield href, _target(tree, href, base, page)
+class _Targets(dict[str, str]):
+    """Each link's written target -> the target kept, worked out when first asked for."""
+
+    def __init__(self, page: PageText) -> None:
+        super().__init__()
+        self.page = page
+
+    def __missing__(self, href: str) -> str:
+        self[href] = target = _target(self.page.tree, href, self.page.base, self.page.origin)
+        return target
 
 
 def _target(tree: HtmlElement, href: str, base: str, page: str) -> str:
@@ -181,21 +186,26 @@ class _Placed(NamedTuple):
     target: str
 
 
-def add_links(
-    blocks: Iterable[CleanBlock], tree: HtmlElement | None, page: str
-) -> list[CleanBlock]:
+def add_links(blocks: Iterable[CleanBlock], page: PageText | None) -> list[CleanBlock]:
     """The kept blocks with the page's links around their words; the text stays the same."""
     blocks = list(blocks)
-    if tree is None:
+    if page is None:
         return blocks
-    by_words = _page_links(tree)
+    by_words = _page_links(page)
     if not by_words:
         return blocks
-    targets = dict(_targets(tree, page))
+    targets = _Targets(page)
     page_links = _PageLinks(by_words)
+    # A block can hold a link only if it holds the longest word of one: most blocks are
+    # passed over without parsing them.
+    probes = {
+        max(_WORD.findall(words[link.start : link.end].casefold()) or [""], key=len)
+        for words, links in by_words.items()
+        for link in links
+    }
     out = []
     for block in blocks:
-        if block.kept:
+        if block.kept and not probes.isdisjoint(_WORD.findall(block.markdown.casefold())):
             markdown = _linked(block.markdown, page_links, targets)
             if markdown is not None:
                 block = block._replace(markdown=markdown)
@@ -223,7 +233,7 @@ def _linked(markdown: str, page_links: _PageLinks, targets: dict[str, str]) -> s
         if spans is None:
             continue
         for link in links:
-            target = targets.get(link.href, "")
+            target = targets[link.href]
             if not target:
                 continue
             first, last = where[link.start], where[link.end - 1]

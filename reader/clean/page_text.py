@@ -61,9 +61,10 @@ class _Walker:
         self.run = Run()
 
     def flush(self) -> None:
-        if self.run.links or any(part.strip() for part in self.run.parts):
-            self.items.append(self.run)
-        self.run = Run()
+        if self.run.parts:
+            if self.run.links or any(not part.isspace() for part in self.run.parts):
+                self.items.append(self.run)
+            self.run = Run()
 
     def walk(self, element: HtmlElement) -> None:
         # Recursion is safe: html_tree flattens a page past 200 levels before it gets here.
@@ -92,42 +93,58 @@ class _Walker:
             self.flush()
 
 
-def page_runs(tree: HtmlElement) -> list[Run | HtmlElement]:
-    """The page's runs of text and its `<img>` elements, in reading order."""
-    walker = _Walker()
-    walker.walk(tree)
-    walker.flush()
-    return walker.items
+class PageText:
+    """A parsed page, where it came from, and (read once, on first use) its runs and images."""
+
+    __slots__ = ("_items", "base", "origin", "tree")
+
+    def __init__(self, tree: HtmlElement, origin: str) -> None:
+        self.tree = tree
+        self.origin = origin
+        self.base = page_base(tree, origin)
+        """What its relative links are relative to (see `page_base`)."""
+        self._items: list[Run | HtmlElement] | None = None
+
+    @property
+    def items(self) -> list[Run | HtmlElement]:
+        """The page's runs of text and its `<img>` elements, in reading order."""
+        if self._items is None:
+            walker = _Walker()
+            walker.walk(self.tree)
+            walker.flush()
+            self._items = walker.items
+        return self._items
+
+
+_NOT_SPACE = re.compile(r"\S+")
 
 
 def collapse(raw: str, skip: re.Pattern[str] | None = None) -> tuple[str, list[int]]:
-    """`raw` with its whitespace collapsed (and what `skip` matches at a `<` left out), and
-    where each of its characters was in `raw`."""
-    out: list[str] = []
+    """`raw` with its whitespace collapsed (and what `skip` matches left out), and where each
+    of its characters was in `raw`."""
+    index: list[int] | None = None
+    text = raw
+    if skip is not None and skip.search(raw):
+        pieces: list[str] = []
+        index = []
+        position = 0
+        for match in skip.finditer(raw):
+            pieces.append(raw[position : match.start()])
+            index.extend(range(position, match.start()))
+            position = match.end()
+        pieces.append(raw[position:])
+        index.extend(range(position, len(raw)))
+        text = "".join(pieces)
+    words: list[str] = []
     where: list[int] = []
-    space = True  # at the start: drop leading whitespace
-    skipped = 0  # the end of the last match of `skip`
-    for index, char in enumerate(raw):
-        if index < skipped:
-            continue
-        if skip is not None and char == "<":
-            match = skip.match(raw, index)
-            if match:
-                skipped = match.end()
-                continue
-        if char.isspace():
-            if not space:
-                out.append(" ")
-                where.append(index)
-                space = True
-            continue
-        out.append(char)
-        where.append(index)
-        space = False
-    if out and out[-1] == " ":
-        out.pop()
-        where.pop()
-    return "".join(out), where
+    for match in _NOT_SPACE.finditer(text):
+        if words:
+            where.append(match.start() - 1)  # the space stands for the whitespace before
+        words.append(match.group())
+        where.extend(range(match.start(), match.end()))
+    if index is not None:
+        where = [index[at] for at in where]
+    return " ".join(words), where
 
 
 def page_base(tree: HtmlElement, page: str) -> str:

@@ -11,6 +11,7 @@ from reader.article import build_document
 from reader.clean import clean, html
 from reader.clean.html_images import add_images
 from reader.clean.html_tree import parse_html
+from reader.clean.page_text import PageText
 from reader.cleaned import CleanBlock
 from reader.commands.clean import to_text
 from reader.document import BlockKind, Document
@@ -86,7 +87,7 @@ def test_chrome_icons_decorations_and_thumbnails_are_not_images_of_the_article()
 def test_images_leave_the_text_output_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
     source = Source(SourceKind.HTML, PAGE, URL, "0")
     with_images = clean(source)
-    monkeypatch.setattr(html, "add_images", lambda blocks, tree, page: blocks)
+    monkeypatch.setattr(html, "add_images", lambda blocks, page: blocks)
     without = clean(source)
     assert to_text(with_images) == to_text(without)
     # The caption the cleaner listed as removed text is the image's now, listed once.
@@ -109,7 +110,7 @@ def test_a_caption_the_article_already_has_is_not_repeated() -> None:
         CleanBlock("A gull on the pier."),
         CleanBlock("Last paragraph of the article, also long."),
     ]
-    out = add_images(blocks, tree, URL)
+    out = add_images(blocks, PageText(tree, URL))
     assert [b.markdown for b in out] == [
         blocks[0].markdown,
         "![A gull](<https://gazette.example/news/a.jpg>)",

@@ -58,8 +58,8 @@ def _links(text: str = PAGE, origin: str = URL) -> dict[str, str]:
 
 def test_the_text_is_the_same_with_and_without_links(monkeypatch: pytest.MonkeyPatch) -> None:
     linked = _clean()
-    monkeypatch.setattr(html, "add_links", lambda blocks, tree, page: blocks)
-    monkeypatch.setattr(html, "add_images", lambda blocks, tree, page: blocks)
+    monkeypatch.setattr(html, "add_links", lambda blocks, page: blocks)
+    monkeypatch.setattr(html, "add_images", lambda blocks, page: blocks)
     plain = _clean()
     assert to_text(linked) == to_text(plain)
     assert "](" in to_markdown(linked) and "](" not in to_markdown(plain)
