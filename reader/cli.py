@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "import": "reader.commands.import_notes",
     "library": "reader.commands.library",
     "notes": "reader.commands.notes",
+    "review": "reader.commands.review",
     "store": "reader.commands.store",
 }
 

@@ -48,12 +48,18 @@ def stored_document(record: ArticleRecord) -> Document:
     return parse_markdown(record.text, stored_metadata(record), record.source)
 
 
-def reopen(record: ArticleRecord) -> Loader:
-    """A stored article to show: its file while it is there, else the stored text.
+def reopen(record: ArticleRecord, fetch: bool = False) -> Loader:
+    """A stored article to show: its file while it is there, else the stored text; with
+    `fetch`, a web page the library has no text of yet (a placeholder an import made) is
+    fetched.
 
     The loader has its first part ready (ReaderError if neither can be read); as with any
     loader, a large file comes head first and whole after.
     """
+    if fetch and not record.text and is_url(record.source):
+        loader = LocalLoader(record.source)
+        loader.first()
+        return loader
     path = Path(record.source)
     if record.source and not is_url(record.source) and path.is_absolute() and path.is_file():
         loader = LocalLoader(path)

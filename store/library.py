@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from tinydb.table import Document
 
-from reader.records import AnnotationRecord, AnnotationSummary, ArticleRecord, now, record_problem
+from reader.records import (
+    AnnotationRecord,
+    AnnotationSummary,
+    ArticleRecord,
+    now,
+    record_problem,
+    summaries,
+)
 from reader.sanitize import strip_credentials
 from store.atomic import atomic_write, remove_stale_temps
 from store.errors import StoreError
@@ -332,14 +339,10 @@ class Library:
     def annotation_summaries(self) -> list[AnnotationSummary]:
         """Every annotation of every article, summed up (records are read per article
         with `annotations` when needed): ten times quicker than `all_annotations`."""
-        found = []
+        found: list[AnnotationSummary] = []
         for doc in self._articles.all():
             article_id = str(doc.doc_id)
-            for key, entry in self._table(self._notes_db(article_id), "annotations").items():
-                if isinstance(entry, dict) and entry.get("id") == key:
-                    summary = AnnotationSummary.of(key, article_id, entry)
-                    if summary is not None:
-                        found.append(summary)
+            found += summaries(article_id, self._table(self._notes_db(article_id), "annotations"))
         return found
 
     def _change_notes(

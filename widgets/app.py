@@ -29,7 +29,9 @@ from widgets.library_choice import LibraryChoice
 from widgets.reading_screen import ReadingScreen
 
 if TYPE_CHECKING:
+    from reader.review import Filter
     from widgets.library_screen import LibraryScreen
+    from widgets.review_screen import ReviewScreen
 
 # The help and library screens, the note editor and the export are imported when first used:
 # the article's first paint waits for every import made before it.
@@ -72,14 +74,17 @@ class ReaderApp(App[int]):
         loader: Loader | None = None,
         *,
         column_width: int = 80,
+        review: Filter | None = None,
     ) -> None:
         """Open what `loader` loads (its `first()` already called, so that a bad article is
-        an error before the UI starts), or the library when there is none."""
+        an error before the UI starts), or the library when there is none; with `review`,
+        the review of the highlights it admits, over the library."""
         super().__init__()
         theme.use_reader_themes(self)
         self.library = library
         self.column_width = column_width
         self._loader = loader
+        self._review = review
         self._last_article: OpenArticle | None = None
         self.started = False
         """True once the first frame is on screen."""
@@ -89,6 +94,8 @@ class ReaderApp(App[int]):
             from widgets.library_screen import LibraryScreen
 
             self.push_screen(LibraryScreen(self.library))
+            if self._review is not None:
+                self.open_review(self._review)
         else:
             self.push_screen(self._reading_screen(OpenArticle(self.library, self._loader)))
             self._loader = None
@@ -181,6 +188,27 @@ class ReaderApp(App[int]):
     def on_library_screen_chosen(self, event: LibraryScreen.Chosen) -> None:
         self.open_choice(event.choice)
 
+    def on_library_screen_review_asked(self, event: LibraryScreen.ReviewAsked) -> None:
+        from reader.review import EVERYTHING
+
+        self.open_review(EVERYTHING)
+
+    def open_review(self, only: Filter) -> None:
+        """The review of the highlights `only` admits, over the screen shown."""
+        from widgets.review_screen import ReviewScreen
+
+        self.push_screen(ReviewScreen(self.library, only))
+
+    def on_review_screen_open(self, event: ReviewScreen.Open) -> None:
+        """Open the reviewed highlight's article there: the review closes, as the library
+        would after a choice."""
+        from widgets.library_screen import LibraryScreen
+
+        self.pop_screen()
+        if not isinstance(self.screen, LibraryScreen):
+            self.action_library()
+        self.open_choice(event.choice)
+
     def _reopen(self, choice: LibraryChoice) -> Loader:
         """The chosen article's loader; a chosen highlight becomes the reading position."""
         from reader.stored_article import reopen
@@ -196,17 +224,18 @@ class ReaderApp(App[int]):
             if note is not None:
                 record.position = note.start
                 self.library.save_article(record)
-        return reopen(record)
+        return reopen(record, fetch=True)  # a placeholder from an import: its page now
 
     # ------------------------------------------------------------- palette
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's commands, then every key of the App and of the screen shown."""
         from widgets.library_screen import LibraryScreen
+        from widgets.review_screen import ReviewScreen
 
         yield from super().get_system_commands(screen)
         targets: list[tuple[tuple[keymap.KeySpec, ...], Widget | App[int]]] = [(keymap.APP, self)]
-        if isinstance(screen, ReadingScreen | LibraryScreen):
+        if isinstance(screen, ReadingScreen | LibraryScreen | ReviewScreen):
             targets.extend(screen.key_targets())
         for specs, target in targets:
             for spec in specs:

@@ -109,6 +109,50 @@ LIBRARY: tuple[KeySpec, ...] = (
     KeySpec("library.delete", "d", "delete", "Delete the article", "Library", footer=True),
     KeySpec("library.search", "/", "search", "Search all notes", "Library", footer=True),
     KeySpec("library.back", "escape", "back", "Back", "Library", footer=True, display="Esc"),
+    KeySpec("library.review", "r", "review", "Review highlights", "Library", footer=True),
+)
+
+# The review screen: one highlight at a time, the longest unseen first.
+REVIEW: tuple[KeySpec, ...] = (
+    KeySpec(
+        "review.keep",
+        "space",
+        "keep",
+        "Review: keep it, next (marks it reviewed)",
+        "Review",
+        footer=True,
+        display="Space",
+        label="Keep",
+    ),
+    KeySpec(
+        "review.skip",
+        "s",
+        "skip",
+        "Review: skip (it comes first next time)",
+        "Review",
+        True,
+        label="Skip",
+    ),
+    KeySpec("review.note", "a", "note", "Review: edit the note", "Review", True, label="Note"),
+    KeySpec("review.tags", "t", "tags", "Review: retag", "Review", True, label="Tags"),
+    KeySpec("review.color.1", "1", "color(0)", "Review: colour 1 (yellow)", "Review"),
+    KeySpec("review.color.2", "2", "color(1)", "Review: colour 2 (green)", "Review"),
+    KeySpec("review.color.3", "3", "color(2)", "Review: colour 3 (blue)", "Review"),
+    KeySpec("review.color.4", "4", "color(3)", "Review: colour 4 (pink)", "Review"),
+    KeySpec("review.color.5", "5", "color(4)", "Review: colour 5 (purple)", "Review"),
+    KeySpec("review.delete", "x", "delete", "Review: delete the highlight", "Review"),
+    KeySpec("review.undo", "u", "undo", "Review: undo the delete", "Review"),
+    KeySpec(
+        "review.open",
+        "enter,o",
+        "open",
+        "Review: open the article at the highlight",
+        "Review",
+        footer=True,
+        display="Enter o",
+        label="Open",
+    ),
+    KeySpec("review.back", "escape", "back", "Review: back", "Review", True, display="Esc"),
 )
 
 # Keys handled by Textual itself, listed so the help screen shows them.
@@ -173,10 +217,10 @@ DISCARD: tuple[KeySpec, ...] = (
     ),
 )
 
-ALL: tuple[KeySpec, ...] = READING + SCREEN + APP + LIBRARY + BUILTIN + DISCARD
+ALL: tuple[KeySpec, ...] = READING + SCREEN + APP + LIBRARY + REVIEW + BUILTIN + DISCARD
 
 
-GROUPS = ("Move", "Search", "Select", "Annotate", "Clean", "View", "Library", "App")
+GROUPS = ("Move", "Search", "Select", "Annotate", "Clean", "View", "Library", "Review", "App")
 
 
 def sorted_by_group() -> tuple[KeySpec, ...]:

@@ -57,6 +57,9 @@ class LibraryScreen(Screen[None]):
             super().__init__()
             self.choice = choice
 
+    class ReviewAsked(Message):
+        """Review the library's highlights."""
+
     def __init__(self, library: Library, current: str | None = None) -> None:
         super().__init__()
         self.library = library
@@ -188,6 +191,10 @@ class LibraryScreen(Screen[None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self._search(event.value)
+
+    def action_review(self) -> None:
+        """Review every highlight in the library, one at a time (the app opens it)."""
+        self.post_message(self.ReviewAsked())
 
     def action_back(self) -> None:
         if self.query_one("#hits", DataTable).display:

@@ -86,13 +86,23 @@ class NoteEditor(ModalScreen[NoteResult | None]):
     }
     """
 
-    def __init__(self, quote: str, note: str, tags: list[str], known_tags: list[str]) -> None:
+    def __init__(
+        self,
+        quote: str,
+        note: str,
+        tags: list[str],
+        known_tags: list[str],
+        *,
+        focus: str = "note",
+    ) -> None:
+        """`focus`: the field the cursor starts in, "note" or "tags"."""
         super().__init__()
         # The note whole (lists cut a long one), shown as any widget shows stored text.
         self.quote = shown(quote, QUOTE_CHARS)
         self.note = shown(note)
         self.tags = [shown(tag, one_line=True) for tag in tags]
         self.known_tags = known_tags
+        self.start_in = focus
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="editor") as box:
@@ -110,7 +120,10 @@ class NoteEditor(ModalScreen[NoteResult | None]):
 
     def on_mount(self) -> None:
         self._fit(self.app.size.height)
-        self.query_one("#note", TextArea).focus()
+        if self.start_in == "tags":
+            self.query_one("#tags", Input).focus()
+        else:
+            self.query_one("#note", TextArea).focus()
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.height)

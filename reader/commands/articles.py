@@ -44,3 +44,21 @@ def resolve(reference: str, library: Library) -> tuple[ArticleRecord, Document]:
         record.title = document.title
     library.save_article(record)
     return record, document
+
+
+def named(library: Library, records: list[ArticleRecord], reference: str) -> ArticleRecord:
+    """The article a user means by an id (or prefix), a URL, a source path, or a title
+    (`records`: the library's articles); ReaderError if none or several."""
+    found = find_stored(reference, library)
+    if found is None:
+        wanted = reference.casefold()
+        matches = [r for r in records if r.title.casefold() == wanted] or [
+            r for r in records if wanted in r.title.casefold()
+        ]
+        if not matches:
+            raise ReaderError(f"{reference}: no such article in the library")
+        if len(matches) > 1:
+            some = ", ".join(f"{r.id[:8]} ({r.title[:30]})" for r in matches[:3])
+            raise ReaderError(f"{reference}: matches {len(matches)} articles: {some}")
+        found = matches[0]
+    return library.article(found.id) or found

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from reader.commands.articles import find_stored
+from reader.commands.articles import named
 from reader.commands.skipped import report_skipped
 from reader.errors import ReaderError
 from reader.export.exporter import (
@@ -23,7 +23,6 @@ from reader.export.exporter import (
     export_to_folder,
 )
 from reader.export.render import BUILTIN_TEMPLATES
-from reader.records import ArticleRecord
 from store.library import Library
 
 
@@ -62,29 +61,12 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _find(library: Library, records: list[ArticleRecord], reference: str) -> ArticleRecord:
-    """The article a user means by an id (or prefix), a URL, a source path, or a title."""
-    found = find_stored(reference, library)
-    if found is None:
-        wanted = reference.casefold()
-        matches = [r for r in records if r.title.casefold() == wanted] or [
-            r for r in records if wanted in r.title.casefold()
-        ]
-        if not matches:
-            raise ReaderError(f"{reference}: no such article in the library")
-        if len(matches) > 1:
-            some = ", ".join(f"{r.id[:8]} ({r.title[:30]})" for r in matches[:3])
-            raise ReaderError(f"{reference}: matches {len(matches)} articles: {some}")
-        found = matches[0]
-    return library.article(found.id) or found
-
-
 def _items(library: Library, args: argparse.Namespace) -> list[Item]:
     records = library.articles()
     if args.all:
         chosen = [library.article(r.id) or r for r in records]
     else:
-        chosen = [_find(library, records, reference) for reference in args.articles]
+        chosen = [named(library, records, reference) for reference in args.articles]
     items: list[Item] = []
     seen: set[str] = set()
     for record in chosen:

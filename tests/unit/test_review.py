@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reader.anchor import describe
-from reader.records import AnnotationRecord, ArticleRecord
+from reader.cli import main
+from reader.records import AnnotationRecord, ArticleRecord, summaries
 from reader.review import Filter, Review, context, queue
 from store.library import Library
 
@@ -145,3 +148,37 @@ def test_context_is_the_quotes_paragraph_cut_at_words():
     gone.exact = "a passage since cut"
     assert context(TEXT, gone) == ("", "a passage since cut", "", False)
     assert context(None, gone).found is False
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--color", "red"], "unknown colour 'red': use one of yellow"),
+        (["--article", "no such thing"], "no such thing: no such article in the library"),
+    ],
+)
+def test_review_command_refuses_a_bad_filter_in_one_line(
+    argv: list[str], message: str, temp_store: Path, capsys: pytest.CaptureFixture[str]
+):
+    status = main(["review", *argv])
+    _, err = capsys.readouterr()
+    assert status == 2 and err.startswith("reader: ") and message in err
+    assert "\n" not in err.strip()
+
+
+def test_summaries_leave_out_entries_of_the_wrong_shape():
+    good = _note("heron", "2026-01-01T00:00:00+00:00", tags=["birds"]).to_dict()
+    table = {
+        good["id"]: good,
+        "wrong-key": {**good, "id": "another"},
+        "bad-tags": {**good, "id": "bad-tags", "tags": [1]},
+        "bad-time": {**good, "id": "bad-time", "created": 5},
+        "not-a-dict": ["x"],
+    }
+    (only,) = summaries("a1", table)
+    assert (only.id, only.article_id, only.tags, only.color) == (
+        good["id"],
+        "a1",
+        ("birds",),
+        "yellow",
+    )
