@@ -34,7 +34,10 @@ def _open_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     parser.add_argument("--store", metavar="PATH", help="store folder (default: $READER_STORE)")
     parser.add_argument(
-        "--width", type=int, default=80, metavar="CELLS", help="reading column width (80)"
+        "--width",
+        type=int,
+        metavar="CELLS",
+        help="reading column width for this run (default: as last set with + and -, else 80)",
     )
     parser.add_argument(
         "--max-size",
@@ -69,7 +72,8 @@ def open_article(argv: Sequence[str]) -> int:
         library = Library(store_path(args.store))
         try:
             # Without an article, the app opens on the library.
-            app = ReaderApp(library, loader, column_width=max(20, args.width))
+            width = None if args.width is None else max(20, args.width)
+            app = ReaderApp(library, loader, column_width=width)
             app.run()
             return app.return_code or 0
         finally:

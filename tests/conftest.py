@@ -41,4 +41,6 @@ def examples(count: int) -> int:
 def temp_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     store = tmp_path / "store"
     monkeypatch.setenv("READER_STORE", str(store))
+    # The settings file too: a test never reads or writes the user's.
+    monkeypatch.setenv("READER_CONFIG", str(tmp_path / "config" / "settings.toml"))
     return store

@@ -6,7 +6,6 @@ from rich.style import Style
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, OptionList
@@ -15,6 +14,7 @@ from textual.widgets.option_list import Option
 from reader.anchor import Status
 from reader.annotation_set import Placed
 from reader.sanitize import shown
+from widgets import keymap
 from widgets.quoting import quoted
 from widgets.theme import HIGHLIGHTS, highlight_style
 
@@ -71,10 +71,7 @@ def entry(placed: Placed, meanings: dict[str, str]) -> Text:
 
 
 class AnnotationPanel(Vertical):
-    BINDINGS = [
-        Binding("ctrl+r", "reattach", "Re-attach orphan", priority=True),
-        Binding("escape", "close", "Close the panel"),
-    ]
+    BINDINGS = keymap.bindings(keymap.PANEL)
 
     DEFAULT_CSS = """
     AnnotationPanel {

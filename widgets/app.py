@@ -2,8 +2,9 @@
 
 The library and the article being read are screens of this one App: opening an article from
 the library replaces the reading screen, with no restart of the App (and no flicker). The App
-owns what every screen shares: the library (the store), help, the command palette and the
-keys of the App itself. Each reading screen owns its open article.
+owns what every screen shares: the library (the store), help, the command palette, the keys
+of the App itself and the settings (`widgets/settings.py`: theme, outline, reading width and
+the user's keys). Each reading screen owns its open article.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from reader.open_article import OpenArticle
 from reader.sanitize import shown
 from reader.startup import first_frame_shown
 from store.library import Library
-from widgets import keymap, theme
+from widgets import keymap, settings, theme
 from widgets.library_choice import LibraryChoice
 from widgets.reading_screen import ReadingScreen
 
@@ -32,6 +33,9 @@ if TYPE_CHECKING:
     from reader.review import Filter
     from widgets.library_screen import LibraryScreen
     from widgets.review_screen import ReviewScreen
+
+DEFAULT_WIDTH = 80
+"""The reading column, in cells, when neither --width nor the settings say."""
 
 # The help and library screens, the note editor and the export are imported when first used:
 # the article's first paint waits for every import made before it.
@@ -73,16 +77,30 @@ class ReaderApp(App[int]):
         library: Library,
         loader: Loader | None = None,
         *,
-        column_width: int = 80,
+        column_width: int | None = None,
         review: Filter | None = None,
     ) -> None:
         """Open what `loader` loads (its `first()` already called, so that a bad article is
         an error before the UI starts), or the library when there is none; with `review`,
-        the review of the highlights it admits, over the library."""
+        the review of the highlights it admits, over the library. `column_width` (--width)
+        stands for this run instead of the width in the settings."""
         super().__init__()
         theme.use_reader_themes(self)
         self.library = library
-        self.column_width = column_width
+        self.settings_path = settings.settings_path()
+        self.settings, self._warnings = settings.load(self.settings_path)
+        keys, problems = keymap.user_keymap(self.settings.keys)
+        self._warnings += [f"{self.settings_path}: [keys] {problem}" for problem in problems]
+        if keys:
+            self.set_keymap(keys)
+        if self.settings.theme is not None:
+            if self.settings.theme in self.available_themes:
+                self.theme = self.settings.theme
+            else:
+                self._warnings.append(
+                    f"{self.settings_path}: unknown theme {self.settings.theme!r}; default used"
+                )
+        self.column_width = column_width or self.settings.width or DEFAULT_WIDTH
         self._loader = loader
         self._review = review
         self._last_article: OpenArticle | None = None
@@ -90,6 +108,9 @@ class ReaderApp(App[int]):
         """True once the first frame is on screen."""
 
     def on_mount(self) -> None:
+        for warning in self._warnings:
+            self.notify(warning, title="Settings", severity="warning", timeout=10, markup=False)
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self._loader is None:
             from widgets.library_screen import LibraryScreen
 
@@ -129,6 +150,42 @@ class ReaderApp(App[int]):
         """The article open for reading (after the App exits: the last one read), if any."""
         reading = self.reading
         return reading.article if reading is not None else self._last_article
+
+    # ---------------------------------------------------------------- settings
+
+    def _theme_changed(self, _theme: object) -> None:
+        self.remember(theme=self.theme)
+
+    def remember(
+        self, *, theme: str | None = None, outline: bool | None = None, width: int | None = None
+    ) -> None:
+        """Keep a changed setting in the settings file."""
+        changed = self.settings._replace(
+            theme=self.settings.theme if theme is None else theme,
+            outline=self.settings.outline if outline is None else outline,
+            width=self.settings.width if width is None else width,
+        )
+        if changed == self.settings:
+            return
+        self.settings = changed
+        try:
+            settings.save(self.settings_path, changed)
+        except OSError as error:
+            self.notify(
+                f"{self.settings_path}: cannot save settings ({error.strerror or error})",
+                severity="warning",
+                markup=False,
+            )
+
+    def change_width(self, delta: int) -> int:
+        """Widen (or narrow) the reading column of every reading screen; the new width."""
+        width = max(settings.MIN_WIDTH, min(settings.MAX_WIDTH, self.column_width + delta))
+        self.column_width = width
+        for screen in self.screen_stack:
+            if isinstance(screen, ReadingScreen):
+                screen.view.column_width = width
+        self.remember(width=width)
+        return width
 
     # ------------------------------------------------------------------ actions
 

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from reader.annotation_set import COLORS
 from reader.sanitize import shown
+from widgets import keymap
 
 
 class ColorMeanings(ModalScreen[dict[str, str] | None]):
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Cancel", priority=True),
-    ]
+    BINDINGS = keymap.bindings(keymap.MEANINGS)
 
     DEFAULT_CSS = """
     ColorMeanings {

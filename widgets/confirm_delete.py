@@ -5,12 +5,12 @@ from __future__ import annotations
 from enum import Enum
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
 from reader.sanitize import shown
+from widgets import keymap
 
 
 class DeleteChoice(Enum):
@@ -20,11 +20,7 @@ class DeleteChoice(Enum):
 
 
 class ConfirmDelete(ModalScreen[DeleteChoice]):
-    BINDINGS = [
-        Binding("e", "choose('export')", "Export, then delete"),
-        Binding("y", "choose('delete')", "Delete"),
-        Binding("n,escape", "choose('cancel')", "Cancel"),
-    ]
+    BINDINGS = keymap.bindings(keymap.CONFIRM_DELETE)
 
     DEFAULT_CSS = """
     ConfirmDelete {

@@ -5,7 +5,6 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -29,9 +28,7 @@ def key_table(specs: tuple[keymap.KeySpec, ...]) -> Table:
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [
-        Binding("escape,q,question_mark", "dismiss", "Close help", show=False),
-    ]
+    BINDINGS = keymap.bindings(keymap.HELP)
 
     DEFAULT_CSS = """
     HelpScreen {

@@ -1,10 +1,13 @@
 """Every key of the reader, as data: the bindings, the help screen and the palette read it.
 
-One table so that a key has one meaning per mode, and every key is shown somewhere.
+One table so that a key has one meaning per mode, and every key is shown somewhere. Each key
+has a stable id: the settings file's `[keys]` table rebinds any of them (`user_keymap` checks
+it, `App.set_keymap` applies it).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from typing import NamedTuple
 
 from textual.binding import Binding, BindingType
@@ -23,6 +26,8 @@ class KeySpec(NamedTuple):
     """How the help screen writes the keys, when not just the key names joined."""
     label: str = ""
     """A short word for the footer (the description otherwise)."""
+    priority: bool = False
+    """Checked before the focused widget's keys (a dialog's save and cancel)."""
 
     def binding(self) -> Binding:
         return Binding(
@@ -32,6 +37,7 @@ class KeySpec(NamedTuple):
             show=self.footer,
             id=self.id,
             key_display=self.display.split(" ")[0] if self.display else None,
+            priority=self.priority,
         )
 
 
@@ -87,6 +93,8 @@ READING: tuple[KeySpec, ...] = (
 SCREEN: tuple[KeySpec, ...] = (
     KeySpec("search", "/", "search", "Search", "Search", footer=True),
     KeySpec("outline", "t", "toggle_outline", "Outline", "View", footer=True),
+    KeySpec("width.wider", "plus", "width(4)", "Wider reading column", "View", display="+"),
+    KeySpec("width.narrower", "minus", "width(-4)", "Narrower reading column", "View", display="-"),
     KeySpec("undo", "u", "undo", "Undo the last annotation change", "Annotate"),
     KeySpec(
         "panel", "H", "toggle_panel", "Annotation panel", "Annotate", footer=True, label="Notes"
@@ -180,25 +188,56 @@ BUILTIN: tuple[KeySpec, ...] = (
         display="type",
     ),
     KeySpec("panel.jump", "enter", "", "Panel: jump to the highlight", "Annotate", display="Enter"),
+)
+
+# The annotation panel.
+PANEL: tuple[KeySpec, ...] = (
     KeySpec(
-        "panel.close", "escape", "", "Panel: close, go back to the text", "Annotate", display="Esc"
+        "panel.close",
+        "escape",
+        "close",
+        "Panel: close, go back to the text",
+        "Annotate",
+        footer=True,
+        display="Esc",
+        label="Close the panel",
     ),
     KeySpec(
         "panel.reattach",
         "ctrl+r",
-        "",
+        "reattach",
         "Panel: re-attach orphan to the selection",
         "Annotate",
+        footer=True,
         display="ctrl+r",
+        label="Re-attach orphan",
+        priority=True,
     ),
-    KeySpec("editor.save", "ctrl+s", "", "Note editor: save", "Annotate", display="ctrl+s"),
+)
+
+# The note editor.
+EDITOR: tuple[KeySpec, ...] = (
+    KeySpec(
+        "editor.save",
+        "ctrl+s",
+        "save",
+        "Note editor: save",
+        "Annotate",
+        footer=True,
+        display="ctrl+s",
+        label="Save",
+        priority=True,
+    ),
     KeySpec(
         "editor.cancel",
         "escape",
-        "",
+        "cancel",
         "Note editor: close (asks if you typed)",
         "Annotate",
+        footer=True,
         display="Esc",
+        label="Cancel",
+        priority=True,
     ),
 )
 
@@ -217,7 +256,74 @@ DISCARD: tuple[KeySpec, ...] = (
     ),
 )
 
-ALL: tuple[KeySpec, ...] = READING + SCREEN + APP + LIBRARY + REVIEW + BUILTIN + DISCARD
+# The other dialogs and the library's table: their own keys, told in the dialog itself.
+MEANINGS: tuple[KeySpec, ...] = (
+    KeySpec(
+        "meanings.save",
+        "ctrl+s",
+        "save",
+        "Colour meanings: save",
+        "Annotate",
+        True,
+        label="Save",
+        priority=True,
+    ),
+    KeySpec(
+        "meanings.cancel",
+        "escape",
+        "cancel",
+        "Colour meanings: cancel",
+        "Annotate",
+        True,
+        label="Cancel",
+        priority=True,
+    ),
+)
+CONFIRM_DELETE: tuple[KeySpec, ...] = (
+    KeySpec("delete.export", "e", "choose('export')", "Export, then delete", "Library", True),
+    KeySpec("delete.yes", "y", "choose('delete')", "Delete", "Library", True),
+    KeySpec("delete.no", "n,escape", "choose('cancel')", "Cancel", "Library", True),
+)
+HELP: tuple[KeySpec, ...] = (
+    KeySpec("help.close", "escape,q,question_mark", "dismiss", "Close help", "App"),
+)
+SHELF: tuple[KeySpec, ...] = (
+    KeySpec("library.table.open", "enter", "select_cursor", "Open", "Library", True),
+)
+
+ALL: tuple[KeySpec, ...] = (
+    READING + SCREEN + APP + LIBRARY + REVIEW + BUILTIN + PANEL + EDITOR + DISCARD
+)
+"""Every key the help screen lists."""
+
+BOUND: tuple[KeySpec, ...] = (
+    READING
+    + SCREEN
+    + APP
+    + LIBRARY
+    + REVIEW
+    + PANEL
+    + EDITOR
+    + DISCARD
+    + MEANINGS
+    + CONFIRM_DELETE
+    + HELP
+    + SHELF
+)
+"""Every key bound to an action: what a user keymap may rebind."""
+
+CONTEXTS: dict[str, tuple[KeySpec, ...]] = {
+    "reading": READING + SCREEN + APP,
+    "annotation panel": PANEL + SCREEN + APP,
+    "library": LIBRARY + SHELF + APP,
+    "review": REVIEW + APP,
+    "note editor": EDITOR + APP,
+    "discard question": DISCARD + APP,
+    "colour meanings": MEANINGS + APP,
+    "delete question": CONFIRM_DELETE + APP,
+    "help": HELP + APP,
+}
+"""The keys active together: one key must not mean two things in any of them."""
 
 
 GROUPS = ("Move", "Search", "Select", "Annotate", "Clean", "View", "Library", "Review", "App")
@@ -230,6 +336,51 @@ def sorted_by_group() -> tuple[KeySpec, ...]:
 
 def bindings(specs: tuple[KeySpec, ...]) -> list[BindingType]:
     return [spec.binding() for spec in specs]
+
+
+def user_keymap(
+    overrides: tuple[tuple[str, str], ...],
+) -> tuple[dict[str, str], list[str]]:
+    """The user's keys (binding id, keys) that can be used, and one line for each refused:
+    an unknown id, or keys that would clash with another key where both are active."""
+    known = {spec.id for spec in BOUND}
+    accepted: dict[str, str] = {}
+    problems: list[str] = []
+    for binding_id, keys in overrides:
+        if binding_id not in known:
+            problems.append(f"unknown key id {binding_id!r} (the README's key list has the ids)")
+        else:
+            accepted[binding_id] = keys
+    for context, specs in CONTEXTS.items():
+        allowed = _clashes(specs, {})  # as the reader ships: e.g. b pages up, or goes back
+        for key, ids in sorted(_clashes(specs, accepted).items()):
+            if ids <= allowed.get(key, frozenset()):
+                continue
+            refused = sorted(binding_id for binding_id in ids if binding_id in accepted)
+            others = ", ".join(sorted(ids - set(refused))) or ", ".join(refused[1:])
+            for binding_id in refused:
+                accepted.pop(binding_id, None)
+                problems.append(
+                    f"{binding_id} = {key!r} clashes with {others} ({context}); not used"
+                )
+    return accepted, problems
+
+
+def _clashes(specs: tuple[KeySpec, ...], overrides: dict[str, str]) -> dict[str, frozenset[str]]:
+    """Each key bound to more than one id among `specs`, with those ids."""
+    by_key: dict[str, set[str]] = {}
+    for spec in specs:
+        for key in overrides.get(spec.id, spec.keys).split(","):
+            if key.strip():
+                by_key.setdefault(_key_name(key.strip()), set()).add(spec.id)
+    return {key: frozenset(ids) for key, ids in by_key.items() if len(ids) > 1}
+
+
+def _key_name(key: str) -> str:
+    """A key as Textual names it: "?" is "question_mark", "+" is "plus"."""
+    if len(key) == 1 and not key.isalnum():
+        return unicodedata.name(key, key).lower().replace(" ", "_").replace("-", "_")
+    return key
 
 
 def shown_keys(spec: KeySpec) -> str:

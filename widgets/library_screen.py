@@ -6,7 +6,6 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
@@ -25,7 +24,7 @@ from widgets.library_choice import LibraryChoice
 class ShelfTable(DataTable[Text]):
     """A table whose Enter (open) shows in the footer: the table's own Enter hid the screen's."""
 
-    BINDINGS = [Binding("enter", "select_cursor", "Open", show=True)]
+    BINDINGS = keymap.bindings(keymap.SHELF)
 
 
 def _cell(text: str, width: int = 0) -> Text:

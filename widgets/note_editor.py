@@ -6,13 +6,13 @@ from dataclasses import dataclass
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static, TextArea
 
 from reader.sanitize import shown
+from widgets import keymap
 from widgets.quoting import quoted
 
 HINT = "ctrl+s save · Esc cancel · Tab next field"
@@ -57,10 +57,7 @@ QUOTE_CHARS = 300
 
 
 class NoteEditor(ModalScreen[NoteResult | None]):
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Cancel", priority=True),
-    ]
+    BINDINGS = keymap.bindings(keymap.EDITOR)
 
     # The keys are in the border, where they show whatever the size; on a short terminal the
     # quote and the note area shrink, and what still does not fit scrolls.

@@ -25,10 +25,10 @@ class Outline(OptionList):
     }
     """
 
-    def __init__(self, document: Document, id: str | None = None) -> None:
-        # Hidden from the start when there are no sections: a class added after mounting
-        # would restyle the screen once more before its first frame.
-        hidden = "" if document.sections else "-hidden"
+    def __init__(self, document: Document, id: str | None = None, shown: bool = True) -> None:
+        # Hidden from the start when there are no sections (or the reader hid it): a class
+        # added after mounting would restyle the screen once more before its first frame.
+        hidden = "" if document.sections and shown else "-hidden"
         super().__init__(*self._section_options(document), id=id, classes=hidden, markup=False)
         self.current_section: int | None = None
 

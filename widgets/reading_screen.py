@@ -54,7 +54,7 @@ class ReadingScreen(Screen[None]):
     }
     """
 
-    def __init__(self, article: OpenArticle, column_width: int = 80) -> None:
+    def __init__(self, article: OpenArticle, column_width: int) -> None:
         super().__init__()
         self.article = article
         self.default_color = COLORS[0]
@@ -85,7 +85,7 @@ class ReadingScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield TitleBar(self.document.title, loading=self.article.loading)
         with Horizontal(id="body"):
-            yield Outline(self.document, id="outline")
+            yield Outline(self.document, id="outline", shown=self.reader_app.settings.outline)
             yield DocumentView(
                 self.document,
                 column_width=self.column_width,
@@ -134,7 +134,7 @@ class ReadingScreen(Screen[None]):
         self.view.set_document(document, wrapped)
         outline = self.query_one(Outline)
         outline.set_document(document)
-        outline.set_class(not document.sections, "-hidden")
+        outline.set_class(not document.sections or not self.reader_app.settings.outline, "-hidden")
         self.query_one(TitleBar).set_loading(False)
         self.refresh_annotations()
         self._announce_orphans()
@@ -374,6 +374,14 @@ class ReadingScreen(Screen[None]):
         outline.toggle_class("-hidden")
         if outline.has_class("-hidden") and outline.has_focus:
             self.view.focus()
+        self.reader_app.remember(outline=not outline.has_class("-hidden"))
+
+    def action_width(self, delta: int) -> None:
+        """Widen or narrow the reading column (remembered for the next launch)."""
+        width = self.reader_app.change_width(delta)
+        shown = self.view.text_width
+        note = "" if shown == width else f" (the window shows {shown})"
+        self.notify(f"Reading width: {width} cells{note}", timeout=2, markup=False)
 
     # ---------------------------------------------------------------- search
 

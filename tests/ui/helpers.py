@@ -32,7 +32,8 @@ LONG_MARKDOWN = "# A Long Read\n\n" + "\n\n".join(
 )
 
 
-def make_app(path: Path, store: Path, width: int = 80) -> ReaderApp:
+def make_app(path: Path, store: Path, width: int | None = 80) -> ReaderApp:
+    """The app `reader FILE` starts (`width` as --width; None: as the settings say)."""
     return ReaderApp(Library(store), LocalLoader(path), column_width=width)
 
 
