@@ -6,12 +6,14 @@ at once: a note is the one thing a user cannot re-create.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections.abc import Sequence
 from typing import NamedTuple, Protocol
 
 from reader.anchor import Anchor, Resolver, Selectors, Status, describe, resolve_all, text_hash
 from reader.document import Document
+from reader.errors import ReaderError
 from reader.records import AnnotationRecord, now
 from reader.sanitize import clean_text
 
@@ -100,6 +102,12 @@ class AnnotationSet:
             record.id: record for record in store.annotations(article_id)
         }
         self._undo: list[_Undo] = []
+        # Changes the store could not take yet (disk full, read-only): id -> the record to
+        # save, or None to delete. Kept in memory, shown as unsaved, written with the next
+        # change or `save_pending`; nothing is lost while the program runs.
+        self._unsaved: dict[str, AnnotationRecord | None] = {}
+        self.save_error = ""
+        """Why the last write failed ("" once everything is saved)."""
         self.document = document
         self._hash = text_hash(document.text)
         self._anchors: dict[str, Anchor] = {}
@@ -132,7 +140,11 @@ class AnnotationSet:
         if followed:
             # Saved, so the next open finds each at once; in one write, and not as a change
             # the reader made (no undo step, `updated` kept). Orphans are never rewritten.
-            self.store.save_annotations(followed, touch=False)
+            # Not saved now (the store refuses): kept for the next write, and not an error.
+            for record in followed:
+                self._unsaved[record.id] = record
+            with contextlib.suppress(ReaderError):
+                self.save_pending()
 
     def _follow(self, record: AnnotationRecord, anchor: Anchor) -> AnnotationRecord:
         """The record with selectors for where it re-anchored."""
@@ -177,8 +189,12 @@ class AnnotationSet:
         color: str = COLORS[0],
         note: str = "",
         tags: Sequence[str] = (),
+        annotation_id: str | None = None,
     ) -> AnnotationRecord:
-        """Highlight text[start:end] (with a note and tags: one change, one undo step)."""
+        """Highlight text[start:end] (with a note and tags: one change, one undo step).
+
+        `annotation_id` names it in advance: a caller retrying after the store refused it
+        (it is here, unsaved) can tell that it was made."""
         selectors = describe(self.document.text, start, end, self._hash)
         record = AnnotationRecord(
             article_id=self.article_id,
@@ -187,6 +203,8 @@ class AnnotationSet:
             tags=_clean_tags(tags),
             **selectors.fields(),
         )
+        if annotation_id is not None:
+            record.id = annotation_id
         self._save(record, "highlight", before=None)
         return record
 
@@ -205,24 +223,65 @@ class AnnotationSet:
     def delete(self, annotation_id: str) -> None:
         record = self._records.pop(annotation_id)
         self._anchors.pop(annotation_id, None)
-        self.store.delete_annotation(annotation_id)
         self._undo.append(_Undo("delete", record, annotation_id))
+        self._unsaved[annotation_id] = None
+        self.save_pending()
 
     def undo(self) -> str | None:
-        """Revert the last change; returns what was undone, None if nothing was."""
+        """Revert the last change; returns what was undone, None if nothing was.
+
+        Like every change, it is made here first: ReaderError if the store did not take it.
+        """
         if not self._undo:
             return None
         step = self._undo.pop()
         if step.before is None:
             self._records.pop(step.after_id, None)
             self._anchors.pop(step.after_id, None)
-            self.store.delete_annotation(step.after_id)
+            self._unsaved[step.after_id] = None
         else:
             restored = dataclasses.replace(step.before)
+            restored.updated = now()
             self._records[restored.id] = restored
-            self.store.save_annotation(restored)
             self._place(restored)
+            self._unsaved[restored.id] = restored
+        self.save_pending()
         return step.description
+
+    @property
+    def unsaved(self) -> frozenset[str]:
+        """Ids of the annotations whose last change is not in the store yet."""
+        return frozenset(self._unsaved)
+
+    def save_pending(self) -> None:
+        """Write every change not saved yet; ReaderError (and all kept) if the store refuses."""
+        if not self._unsaved:
+            return
+        pending = dict(self._unsaved)
+        keep = [record for record in pending.values() if record is not None]
+        try:
+            saved = {record.id: record for record in self.store.save_annotations(keep, False)}
+            for annotation_id, record in pending.items():
+                if record is None:
+                    self.store.delete_annotation(annotation_id)
+        except ReaderError as error:
+            self.save_error = str(error)
+            raise
+        for annotation_id, record in pending.items():
+            if self._unsaved.get(annotation_id, 0) is record:
+                del self._unsaved[annotation_id]
+            if record is None or annotation_id not in self._records:
+                continue
+            found = saved.get(annotation_id)
+            if found is None:  # another reader deleted it meanwhile: it stays deleted
+                self._records.pop(annotation_id, None)
+                self._anchors.pop(annotation_id, None)
+            elif self._records[annotation_id] is record:
+                # As saved: with what another reader changed in the fields we left alone.
+                self._records[annotation_id] = found
+                if _selectors(found) != _selectors(record):
+                    self._place(found)
+        self.save_error = ""
 
     def _change(self, annotation_id: str, description: str, **changes: object) -> None:
         before = self._records[annotation_id]
@@ -233,15 +292,13 @@ class AnnotationSet:
     def _save(
         self, record: AnnotationRecord, description: str, before: AnnotationRecord | None
     ) -> None:
-        saved = self.store.save_annotation(record)
-        if saved is None:  # another reader deleted it meanwhile: it stays deleted
-            self._records.pop(record.id, None)
-            self._anchors.pop(record.id, None)
-            return
-        # As saved: with what another reader changed meanwhile in the fields we left alone.
-        self._records[record.id] = saved
-        self._place(saved)
+        """Make the change here, then in the store (ReaderError if it refuses: the change
+        stays here, unsaved, and goes with the next write)."""
+        self._records[record.id] = record
+        self._place(record)
         self._undo.append(_Undo(description, before, record.id))
+        self._unsaved[record.id] = record
+        self.save_pending()
 
 
 def _clean_tags(tags: Sequence[str]) -> list[str]:

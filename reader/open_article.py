@@ -18,6 +18,7 @@ from reader.annotation_set import AnnotationSet, AnnotationStore
 from reader.article import build_document
 from reader.cleaned import Cleaned
 from reader.document import Document
+from reader.errors import ReaderError
 from reader.load import Source
 from reader.loader import Head, Loader, Part, Whole
 from reader.records import ArticleRecord, article_id_for, now
@@ -64,6 +65,8 @@ class OpenArticle:
         self.record.last_opened = now()
         self.document = _document(first, frozenset(self.record.overrides))
         self.annotations = AnnotationSet(store, self.record.id, self.document, partial=self.loading)
+        self.save_error = ""
+        """Why the last `save` failed ("" when it did not)."""
 
     @property
     def overrides(self) -> frozenset[str]:
@@ -114,12 +117,27 @@ class OpenArticle:
         self.record.position = offset
         self.record.progress = round(progress, 4)
 
-    def save(self) -> None:
-        """Save the record; its stored text follows the cleaning choices once whole."""
+    def save(self) -> bool:
+        """Save the record (its stored text follows the cleaning choices once whole) and any
+        annotation change not saved yet. False if the store refused (a full disk, a read-only
+        folder): `save_error` says why, everything stays here, and the next save tries again.
+        """
         if not self.loading:
             self.record.title = self.document.title
             self.record.text = self.cleaned.markdown_body(self.overrides)
-        self.store.save_article(self.record)
+        try:
+            self.store.save_article(self.record)
+            self.annotations.save_pending()
+        except ReaderError as error:
+            self.save_error = str(error)
+            return False
+        self.save_error = ""
+        return True
+
+    @property
+    def unsaved(self) -> bool:
+        """Whether something here is not in the store yet (see `save`)."""
+        return bool(self.save_error or self.annotations.unsaved)
 
 
 def _document(part: Part | Whole, overrides: frozenset[str]) -> Document:

@@ -48,7 +48,7 @@ TAGS_CHARS = 200
 MEANING_CHARS = 60
 
 
-def entry(placed: Placed, meanings: dict[str, str]) -> Text:
+def entry(placed: Placed, meanings: dict[str, str], unsaved: bool = False) -> Text:
     """One panel row: colour, status, quote, note and tags; all article text literal."""
     record = placed.record
     text = Text()
@@ -57,6 +57,8 @@ def entry(placed: Placed, meanings: dict[str, str]) -> Text:
     meaning = shown(meanings.get(record.color, ""), MEANING_CHARS, one_line=True)
     if meaning:
         text.append(f" ({meaning})", style="bold")
+    if unsaved:
+        text.append("  unsaved", style="bold reverse")
     status = placed.status.value
     if status != "ok":
         text.append(f"  {status}", style="bold reverse" if placed.orphaned else "bold")
@@ -105,6 +107,7 @@ class AnnotationPanel(Vertical):
         super().__init__(id="panel")
         self.items: list[Placed] = []
         self.meanings: dict[str, str] = {}
+        self.unsaved: frozenset[str] = frozenset()
 
     def action_close(self) -> None:
         self.post_message(self.Closed())
@@ -113,9 +116,16 @@ class AnnotationPanel(Vertical):
         yield Input(placeholder="Filter: words, colour, #tag, orphaned", id="panel-filter")
         yield OptionList(id="panel-list", markup=False)
 
-    def show(self, items: list[Placed], meanings: dict[str, str] | None = None) -> None:
+    def show(
+        self,
+        items: list[Placed],
+        meanings: dict[str, str] | None = None,
+        unsaved: frozenset[str] = frozenset(),
+    ) -> None:
+        """List `items`; those in `unsaved` (ids the store has not taken yet) are marked."""
         self.items = items
         self.meanings = meanings or {}
+        self.unsaved = unsaved
         self._fill()
 
     def _fill(self) -> None:
@@ -131,7 +141,8 @@ class AnnotationPanel(Vertical):
                 listing.add_option(
                     Option(Text("Orphaned (text no longer found)", "bold red"), disabled=True)
                 )
-            listing.add_option(Option(entry(placed, self.meanings), id=placed.record.id))
+            row = entry(placed, self.meanings, placed.record.id in self.unsaved)
+            listing.add_option(Option(row, id=placed.record.id))
         if not shown:
             listing.add_option(
                 Option(Text("No highlights" + (" match" if query else " yet")), disabled=True)

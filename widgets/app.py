@@ -132,7 +132,7 @@ class ReaderApp(App[int]):
         if reading is not None:
             # The article is saved on open, so its annotations always have an article
             # record; after the first frame, which has no need to wait for the store.
-            reading.article.save()
+            reading.report_save(reading.article.save())
             # After the first frame too: a worker thread holding the GIL, or the loading
             # process cleaning beside this one, would delay that paint.
             self.call_after_refresh(reading.load_rest)
@@ -190,6 +190,23 @@ class ReaderApp(App[int]):
     # ------------------------------------------------------------------ actions
 
     async def action_quit(self) -> None:
+        """Quit; if the store refuses what is not saved yet, ask first (nothing is lost
+        without the reader saying so)."""
+        reading = self.reading
+        if reading is not None and not reading.article.save():
+            from widgets.confirm_quit import Answer, ConfirmQuit
+
+            def answered(answer: Answer | None) -> None:
+                if answer == "retry":
+                    self.call_later(self.action_quit)
+                elif answer == "quit":
+                    self._quit()
+
+            self.push_screen(ConfirmQuit(reading.article.save_error), answered)
+            return
+        self._quit()
+
+    def _quit(self) -> None:
         for screen in self.screen_stack:
             if isinstance(screen, ReadingScreen):
                 screen.close_article()
@@ -201,8 +218,9 @@ class ReaderApp(App[int]):
         if isinstance(self.screen, LibraryScreen):
             return
         article = self.article
-        if article is not None:
-            article.save()
+        reading = self.reading
+        if article is not None and reading is not None:
+            reading.report_save(article.save())
         self.push_screen(
             LibraryScreen(self.library, current=article.record.id if article else None)
         )

@@ -256,6 +256,20 @@ DISCARD: tuple[KeySpec, ...] = (
     ),
 )
 
+# The question when quitting with changes the store has not taken (a full disk).
+UNSAVED: tuple[KeySpec, ...] = (
+    KeySpec("unsaved.retry", "r", "answer('retry')", "Quit, not saved: try saving again", "App"),
+    KeySpec("unsaved.quit", "y", "answer('quit')", "Quit, not saved: quit and lose them", "App"),
+    KeySpec(
+        "unsaved.stay",
+        "n,escape",
+        "answer('stay')",
+        "Quit, not saved: keep reading",
+        "App",
+        display="n Esc",
+    ),
+)
+
 # The other dialogs and the library's table: their own keys, told in the dialog itself.
 MEANINGS: tuple[KeySpec, ...] = (
     KeySpec(
@@ -292,7 +306,7 @@ SHELF: tuple[KeySpec, ...] = (
 )
 
 ALL: tuple[KeySpec, ...] = (
-    READING + SCREEN + APP + LIBRARY + REVIEW + BUILTIN + PANEL + EDITOR + DISCARD
+    READING + SCREEN + APP + LIBRARY + REVIEW + BUILTIN + PANEL + EDITOR + DISCARD + UNSAVED
 )
 """Every key the help screen lists."""
 
@@ -305,6 +319,7 @@ BOUND: tuple[KeySpec, ...] = (
     + PANEL
     + EDITOR
     + DISCARD
+    + UNSAVED
     + MEANINGS
     + CONFIRM_DELETE
     + HELP
@@ -319,6 +334,7 @@ CONTEXTS: dict[str, tuple[KeySpec, ...]] = {
     "review": REVIEW + APP,
     "note editor": EDITOR + APP,
     "discard question": DISCARD + APP,
+    "quit question": UNSAVED + APP,
     "colour meanings": MEANINGS + APP,
     "delete question": CONFIRM_DELETE + APP,
     "help": HELP + APP,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual import events
@@ -11,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static, TextArea
 
+from reader.errors import ReaderError
 from reader.sanitize import shown
 from widgets import keymap
 from widgets.quoting import quoted
@@ -91,9 +93,13 @@ class NoteEditor(ModalScreen[NoteResult | None]):
         known_tags: list[str],
         *,
         focus: str = "note",
+        save: Callable[[NoteResult], None] | None = None,
     ) -> None:
-        """`focus`: the field the cursor starts in, "note" or "tags"."""
+        """`focus`: the field the cursor starts in, "note" or "tags". `save` stores the note
+        when ctrl+s is pressed; if it raises ReaderError (a full disk, a read-only store) the
+        editor stays open with the note, and says why."""
         super().__init__()
+        self.save = save
         # The note whole (lists cut a long one), shown as any widget shows stored text.
         self.quote = shown(quote, QUOTE_CHARS)
         self.note = shown(note)
@@ -136,7 +142,26 @@ class NoteEditor(ModalScreen[NoteResult | None]):
         return NoteResult(note.strip("\n"), split_tags(self.query_one("#tags", Input).value))
 
     def action_save(self) -> None:
-        self.dismiss(self._typed())
+        # ctrl+s is a priority key: the App runs it as soon as it reads it, while the keys
+        # typed just before (a paste, or one read over SSH) may still wait in the focused
+        # field's queue. Reading the note after that queue has run saves exactly what was
+        # typed before ctrl+s, whatever the timing.
+        (self.focused or self).call_later(self._save_typed)
+
+    def _save_typed(self) -> None:
+        typed = self._typed()
+        if self.save is not None:
+            try:
+                self.save(typed)
+            except ReaderError as error:
+                self.notify(
+                    f"Not saved: {error}. The note stays here: ctrl+s tries again.",
+                    title="Not saved",
+                    severity="error",
+                    timeout=15,
+                )
+                return
+        self.dismiss(typed)
 
     def action_cancel(self) -> None:
         """Close without saving; if anything was typed, ask first."""

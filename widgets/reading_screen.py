@@ -6,6 +6,9 @@ requests up as messages, and this screen changes the article, which saves each c
 
 from __future__ import annotations
 
+import contextlib
+import uuid
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, cast
 
 from textual import events, on
@@ -131,6 +134,8 @@ class ReadingScreen(Screen[None]):
         if self._article_closed:
             return
         document = self.article.adopt(rest)
+        if self.article.save_error:
+            self.report_save(False)
         self.view.set_document(document, wrapped)
         outline = self.query_one(Outline)
         outline.set_document(document)
@@ -168,6 +173,8 @@ class ReadingScreen(Screen[None]):
     def on_block_toggle_requested(self, event: BlockToggleRequested) -> None:
         """Flip one cleaning decision, remember it for this article, show the result."""
         document = self.article.toggle_block(event.key)
+        if self.article.save_error:
+            self.report_save(False)
         self.view.set_document(document, partial=self.article.loading)
         self.query_one(Outline).set_document(document)
         self.refresh_annotations()
@@ -183,7 +190,7 @@ class ReadingScreen(Screen[None]):
         if self.article.loading:
             self.notify("Still loading the article: try again in a moment.", markup=False)
             return
-        self.article.save()
+        self.report_save(self.article.save())
         library = self.reader_app.library
         record = self.article.record
         notes = library.annotations(record.id)
@@ -211,7 +218,9 @@ class ReadingScreen(Screen[None]):
         )
         meanings = self.reader_app.library.color_meanings()
         for panel in self.query("AnnotationPanel"):
-            cast("AnnotationPanel", panel).show(self.annotations.placed, meanings)
+            cast("AnnotationPanel", panel).show(
+                self.annotations.placed, meanings, self.annotations.unsaved
+            )
 
     def _annotation_at(self, offset: int) -> str | None:
         """The highlight drawn on top at `offset` (the latest made), if any."""
@@ -219,21 +228,47 @@ class ReadingScreen(Screen[None]):
         covering = [p.record.id for p in drawn if p.start <= offset < p.end]
         return covering[-1] if covering else None
 
+    @contextlib.contextmanager
+    def _saving(self) -> Iterator[None]:
+        """Make a change; if the store refuses it (a full disk, a read-only folder), the
+        change stays here, marked unsaved, and a line says so; the app stays up."""
+        try:
+            yield
+        except ReaderError as error:
+            self.not_saved(error)
+        finally:
+            self.refresh_annotations()
+
+    def report_save(self, saved: bool) -> None:
+        """Say so if the article's last save failed (see `OpenArticle.save`)."""
+        if not saved:
+            self.not_saved(ReaderError(self.article.save_error))
+
+    def not_saved(self, error: ReaderError) -> None:
+        self.notify(
+            f"Not saved: {error}. Kept here, marked unsaved; saved with the next change "
+            "(quitting asks first).",
+            title="Not saved",
+            severity="error",
+            timeout=15,
+            markup=False,
+        )
+
     def on_highlight_requested(self, event: HighlightRequested) -> None:
-        self.annotations.add(event.start, event.end, event.color or self.default_color)
         if event.color:
             self.default_color = event.color
-        self.refresh_annotations()
+        with self._saving():
+            self.annotations.add(event.start, event.end, event.color or self.default_color)
 
     def on_recolor_requested(self, event: RecolorRequested) -> None:
-        self.annotations.recolor(event.annotation_id, event.color)
         self.default_color = event.color
-        self.refresh_annotations()
+        with self._saving():
+            self.annotations.recolor(event.annotation_id, event.color)
 
     def on_delete_requested(self, event: DeleteRequested) -> None:
-        self.annotations.delete(event.annotation_id)
-        self.refresh_annotations()
-        self.notify("Highlight deleted (u undoes).", markup=False)
+        with self._saving():
+            self.annotations.delete(event.annotation_id)
+            self.notify("Highlight deleted (u undoes).", markup=False)
 
     def on_note_requested(self, event: NoteRequested) -> None:
         annotation_id = event.annotation_id
@@ -247,16 +282,22 @@ class ReadingScreen(Screen[None]):
             # A note on text not yet highlighted: the highlight is made when the note is
             # saved (one change, one undo step), so Esc leaves the text as it was.
             start, end, color = event.start, event.end, self.default_color
+            # Named now: after a save the store refused, the highlight is made (unsaved), and
+            # ctrl+s again sets its note instead of making a second one.
+            new_id = uuid.uuid4().hex
 
-            def save_new(result: NoteResult | None) -> None:
-                if result is not None:
-                    self.annotations.add(start, end, color, result.note, result.tags)
+            def save_new(result: NoteResult) -> None:
+                try:
+                    if self.annotations.get(new_id) is not None:
+                        self.annotations.set_note(new_id, result.note, result.tags)
+                    else:
+                        self.annotations.add(start, end, color, result.note, result.tags, new_id)
+                finally:
                     self.refresh_annotations()
-                self.view.focus()
 
             quote = self.document.text[start:end]
-            editor = NoteEditor(quote, "", [], self.annotations.tags())
-            self.app.push_screen(editor, save_new)
+            editor = NoteEditor(quote, "", [], self.annotations.tags(), save=save_new)
+            self.app.push_screen(editor, self._editor_closed)
             return
         placed = self.annotations.get(annotation_id)
         if placed is None:
@@ -264,22 +305,27 @@ class ReadingScreen(Screen[None]):
         record = placed.record
         noted = annotation_id
 
-        def save(result: NoteResult | None) -> None:
-            if result is not None:
+        def save(result: NoteResult) -> None:
+            try:
                 self.annotations.set_note(noted, result.note, result.tags)
+            finally:
                 self.refresh_annotations()
-            self.view.focus()
 
-        editor = NoteEditor(record.exact, record.note, record.tags, self.annotations.tags())
-        self.app.push_screen(editor, save)
+        editor = NoteEditor(
+            record.exact, record.note, record.tags, self.annotations.tags(), save=save
+        )
+        self.app.push_screen(editor, self._editor_closed)
+
+    def _editor_closed(self, result: NoteResult | None) -> None:
+        self.view.focus()
 
     def action_undo(self) -> None:
-        undone = self.annotations.undo()
-        if undone is None:
-            self.app.bell()
-            return
-        self.refresh_annotations()
-        self.notify(f"Undone: {undone}", markup=False)
+        with self._saving():
+            undone = self.annotations.undo()
+            if undone is None:
+                self.app.bell()
+                return
+            self.notify(f"Undone: {undone}", markup=False)
 
     def action_color_meanings(self) -> None:
         from widgets.color_meanings import ColorMeanings
@@ -288,9 +334,9 @@ class ReadingScreen(Screen[None]):
 
         def save(meanings: dict[str, str] | None) -> None:
             if meanings is not None:
-                for color, meaning in meanings.items():
-                    library.set_color_meaning(color, meaning)
-                self.refresh_annotations()
+                with self._saving():
+                    for color, meaning in meanings.items():
+                        library.set_color_meaning(color, meaning)
 
         self.app.push_screen(ColorMeanings(library.color_meanings()), save)
 
@@ -315,7 +361,11 @@ class ReadingScreen(Screen[None]):
         else:
             panel = AnnotationPanel()
             await self.query_one("#body").mount(panel)
-            panel.show(self.annotations.placed, self.reader_app.library.color_meanings())
+            panel.show(
+                self.annotations.placed,
+                self.reader_app.library.color_meanings(),
+                self.annotations.unsaved,
+            )
         panel.toggle_class("-visible")
         if panel.has_class("-visible"):
             panel.query_one("#panel-filter").focus()
@@ -345,10 +395,10 @@ class ReadingScreen(Screen[None]):
         if selected is None:
             self.notify("Select the text to attach it to first (v or s).", markup=False)
             return
-        self.annotations.reattach(event.annotation_id, *selected)
         self.view.action_cancel_selection()
-        self.refresh_annotations()
-        self.notify("Re-attached.", markup=False)
+        with self._saving():
+            self.annotations.reattach(event.annotation_id, *selected)
+            self.notify("Re-attached.", markup=False)
 
     @property
     def view(self) -> DocumentView:

@@ -95,3 +95,76 @@ def test_a_fuzzy_reanchoring_keeps_the_quote_as_made(tmp_path: Path):
     assert record.reanchored == "fuzzy"
     assert record.exact == "approved the harbor budget on Tuesday"
     assert record.original_exact == made.exact == "approved the harbour budget on Tuesday"
+
+
+class _FullDisk:
+    """A Library whose writes fail while `full` is set, as on a full disk."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.full = False
+
+    def _check(self) -> None:
+        if self.full:
+            from store.errors import StoreError
+
+            raise StoreError("store: cannot write (No space left on device)")
+
+    def annotations(self, article_id):  # type: ignore[no-untyped-def]
+        return self.library.annotations(article_id)
+
+    def save_annotation(self, record):  # type: ignore[no-untyped-def]
+        self._check()
+        return self.library.save_annotation(record)
+
+    def save_annotations(self, records, touch=True):  # type: ignore[no-untyped-def]
+        self._check()
+        return self.library.save_annotations(records, touch)
+
+    def delete_annotation(self, annotation_id):  # type: ignore[no-untyped-def]
+        self._check()
+        self.library.delete_annotation(annotation_id)
+
+
+def test_a_change_the_store_refuses_stays_in_memory_unsaved_and_goes_with_the_next(
+    tmp_path: Path,
+):
+    import pytest
+
+    from reader.errors import ReaderError
+
+    library = Library(tmp_path)
+    disk = _FullDisk(library)
+    notes = AnnotationSet(disk, "a1", parse_markdown(TEXT))
+    first = notes.add(0, 5)
+    disk.full = True
+    with pytest.raises(ReaderError, match="No space left"):
+        notes.add(6, 10, "green", note="typed on a full disk")
+    with pytest.raises(ReaderError):
+        notes.delete(first.id)
+    # Nothing is lost here: the new highlight is shown, marked unsaved; the deleted one gone.
+    [(shown, unsaved)] = [(p.record, p.record.id in notes.unsaved) for p in notes.placed]
+    assert shown.note == "typed on a full disk" and unsaved and "No space" in notes.save_error
+    assert [n.id for n in Library(tmp_path).annotations("a1")] == [first.id]
+    disk.full = False
+    notes.recolor(shown.id, "blue")  # the next change writes everything
+    assert notes.unsaved == frozenset() and notes.save_error == ""
+    [saved] = Library(tmp_path).annotations("a1")
+    assert (saved.note, saved.color) == ("typed on a full disk", "blue")
+
+
+def test_save_pending_retries_without_another_change(tmp_path: Path):
+    import pytest
+
+    from reader.errors import ReaderError
+
+    disk = _FullDisk(Library(tmp_path))
+    notes = AnnotationSet(disk, "a1", parse_markdown(TEXT))
+    disk.full = True
+    with pytest.raises(ReaderError):
+        notes.add(0, 5)
+    with pytest.raises(ReaderError):
+        notes.save_pending()
+    disk.full = False
+    notes.save_pending()
+    assert len(Library(tmp_path).annotations("a1")) == 1 and not notes.unsaved
