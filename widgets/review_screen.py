@@ -235,12 +235,15 @@ class ReviewScreen(Screen[None]):
             return
         known = sorted({tag for entry in self.review.entries for tag in entry.tags})
 
-        def save(result: NoteResult | None) -> None:
-            if result is not None:
-                self._act("set_note", result.note, result.tags)
+        def save(result: NoteResult) -> None:
+            # In the editor: if the store refuses, the editor stays open with the note.
+            self.review.set_note(result.note, result.tags)
 
-        editor = NoteEditor(record.exact, record.note, record.tags, known, focus=field)
-        self.app.push_screen(editor, save)
+        def closed(result: NoteResult | None) -> None:
+            self.show_current()
+
+        editor = NoteEditor(record.exact, record.note, record.tags, known, focus=field, save=save)
+        self.app.push_screen(editor, closed)
 
     def action_open(self) -> None:
         record = self._current()
