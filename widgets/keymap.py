@@ -160,7 +160,9 @@ REVIEW: tuple[KeySpec, ...] = (
         display="Enter o",
         label="Open",
     ),
-    KeySpec("review.back", "escape", "back", "Review: back", "Review", True, display="Esc"),
+    KeySpec(
+        "review.back", "escape", "back", "Review: back", "Review", True, display="Esc", label="Back"
+    ),
 )
 
 # Keys handled by Textual itself, listed so the help screen shows them.

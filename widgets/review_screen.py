@@ -79,10 +79,10 @@ class ReviewScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Label("Review", id="heading", markup=False)
         with VerticalScroll(id="card"):
-            yield Label("", id="article", markup=False)
+            yield Static("", id="article", markup=False)
             yield Static("", id="quote", markup=False)
             yield Static("", id="note", markup=False)
-            yield Label("", id="meta", markup=False)
+            yield Static("", id="meta", markup=False)
         yield Label("", id="empty", markup=False)
         yield KeyBar()
 
@@ -146,7 +146,7 @@ class ReviewScreen(Screen[None]):
                 )
             return
         title = self.titles.get(record.article_id, "")
-        self.query_one("#article", Label).update(_line(title) or "(untitled)")
+        self.query_one("#article", Static).update(_line(title) or "(untitled)")
         try:
             shown = context(self._text_of(record.article_id), record)
         except ReaderError as error:
@@ -156,7 +156,8 @@ class ReviewScreen(Screen[None]):
         note = self.query_one("#note", Static)
         note.update(strip_control(record.note) if record.note else "No note (a writes one).")
         note.set_class(not record.note, "-none")
-        self.query_one("#meta", Label).update(self._meta(record, shown.found))
+        where = "" if shown.found else self._missing(record.article_id)
+        self.query_one("#meta", Static).update(self._meta(record, where))
         self.query_one("#card", VerticalScroll).scroll_home(animate=False)
 
     def _quote(self, shown: Context, color: str) -> Text:
@@ -165,7 +166,13 @@ class ReviewScreen(Screen[None]):
             strip_control(shown.before), (quote, highlight_style(color)), strip_control(shown.after)
         )
 
-    def _meta(self, record: AnnotationRecord, found: bool) -> str:
+    def _missing(self, article_id: str) -> str:
+        """Why a highlight is shown without its line."""
+        if self._texts.get(article_id) is None:
+            return "its article's text is not here yet: Enter opens it"
+        return "not in the article's text now"
+
+    def _meta(self, record: AnnotationRecord, missing: str) -> str:
         parts = []
         if record.tags:
             parts.append(" ".join(f"#{_line(tag)}" for tag in record.tags))
@@ -175,8 +182,8 @@ class ReviewScreen(Screen[None]):
         parts.append(
             f"last reviewed {_day(record.reviewed)}" if record.reviewed else "never reviewed"
         )
-        if not found:
-            parts.append("not in the article's text now")
+        if missing:
+            parts.append(missing)
         return " · ".join(parts)
 
     def _error(self, error: ReaderError) -> None:

@@ -35,6 +35,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def run(argv: list[str]) -> int:
+    from reader.startup import pause_collector
+
+    pause_collector()  # until the first frame, as `reader FILE` does (the app resumes it)
     args = _parser().parse_args(argv)
     color = args.color.strip().lower()
     if color and color not in COLORS:

@@ -13,7 +13,7 @@ import pytest
 
 from reader.cli import main
 from store.library import Library
-from tests.ui.helpers import wait_until
+from tests.ui.helpers import wait_until, whole_screen_text
 from tests.unit.test_fetch import Handler
 from widgets.app import ReaderApp
 from widgets.reading_screen import ReadingScreen
@@ -46,6 +46,16 @@ async def test_a_placeholder_is_fetched_when_opened_and_its_highlights_placed(
     app = ReaderApp(Library(temp_store))
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_until(pilot, lambda: "Library" in str(app.screen.query_one("#heading").render()))
+        # In a review it shows alone, saying why; Enter there opens it as the library would.
+        await pilot.press("r")
+        await wait_until(
+            pilot,
+            lambda: (
+                "its article's text is not here yet: Enter opens it"
+                in " ".join(whole_screen_text(app).split())
+            ),
+            "the review of the placeholder's highlight",
+        )
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, ReadingScreen), "the article")
         screen = app.screen
