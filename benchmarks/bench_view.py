@@ -82,7 +82,7 @@ async def measure(app: ReaderApp, keys: list[str], repeat: int) -> dict[str, tup
                     view.action_top()
                 started = time.perf_counter()
                 await view.run_action(ACTIONS[key])
-                view._strips.clear()  # as after a scroll: every visible row drawn anew
+                view.invalidate(redraw=False)  # as after a scroll: every visible row drawn anew
                 for y in range(view.scrollable_content_region.height):
                     view.render_line(y)
                 own.append(time.perf_counter() - started)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import bisect
 import itertools
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -27,8 +26,9 @@ from reader import text_units
 from reader.annotation_set import COLORS
 from reader.document import BlockKind, Document, Span, SpanKind
 from reader.search import find_all, lowered
-from widgets import keymap
+from widgets import keymap, text_cursor
 from widgets.line_layout import Layout, Line, LineKind, Wrapped, layout_document
+from widgets.marks import Mark, MarkIndex
 from widgets.messages import (
     BlockToggleRequested,
     DeleteRequested,
@@ -51,16 +51,6 @@ class Decoration:
     end: int
     style: Style
     highlight: bool = False
-
-
-class Mark(NamedTuple):
-    """A highlight as the view draws it."""
-
-    id: str
-    start: int
-    end: int
-    color: str
-    has_note: bool = False
 
 
 def _reading_bindings() -> list[BindingType]:
@@ -195,9 +185,7 @@ class DocumentView(ScrollView, can_focus=True):
         """Index into document.removed of the removed block under the cursor (R view)."""
         self._drag_from: int | None = None
         self._relayouting = False
-        self.marks: list[Mark] = []
-        self._marks_by_block: dict[int, list[tuple[int, Mark]]] = {}
-        self._mark_starts: list[int] = []
+        self._marks = MarkIndex(document, [])
         self._low_text: tuple[Document, str | None] | None = None
         self._strips_width = 0
         self.partial = partial
@@ -229,7 +217,6 @@ class DocumentView(ScrollView, can_focus=True):
         else:
             self.layout_cache = layout_document(self.document, self.text_width, self.show_removed)
         self._layout_width = self.text_width
-        self._strips.clear()
         self._row_setup = None
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.layout_lines))
         if keep is not None:
@@ -245,7 +232,7 @@ class DocumentView(ScrollView, can_focus=True):
                 # The first layout happens before the scrollable size is known: scroll again,
                 # unless the reader has already moved.
                 self.call_after_refresh(self._retry_restore, keep)
-        self.refresh()
+        self.invalidate()  # every row, once scrolled where the reader was
         self._post_position()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -254,7 +241,7 @@ class DocumentView(ScrollView, can_focus=True):
         if self.layout_cache is None or self.text_width != self._layout_width:
             self._relayout()
         elif width != self._strips_width:
-            self._strips.clear()
+            self.invalidate(redraw=False)  # a resize redraws the whole view anyway
         # Rows are cached at a width: a change of height alone (the search prompt opening or
         # closing) keeps them.
         self._strips_width = width
@@ -446,13 +433,11 @@ class DocumentView(ScrollView, can_focus=True):
         line, ghost, start = ahead[0] if direction > 0 else ahead[-1]
         if ghost >= 0:
             self.ghost = ghost
-            self._strips.clear()
-            self.refresh()
+            self.invalidate()
             self._scroll_line_into_view(line)
         else:
             self.move_cursor(start)
-            self._strips.clear()
-            self.refresh()
+            self.invalidate()
 
     def _scroll_line_into_view(self, y: int) -> None:
         top = int(self.scroll_offset.y)
@@ -518,8 +503,7 @@ class DocumentView(ScrollView, can_focus=True):
         self.matches = matches
         self.match_ends = [end for _, end in matches]
         self.current_match = None
-        self._strips.clear()
-        self.refresh()
+        self.invalidate()
 
     def action_search_next(self, direction: int) -> None:
         if not self.matches:
@@ -535,10 +519,9 @@ class DocumentView(ScrollView, can_focus=True):
         else:
             self.current_match = (self.current_match + direction) % len(self.matches)
         self._moved()
-        self._strips.clear()
         self.scroll_to_offset(self.matches[self.current_match][0], where="visible")
         self.move_cursor(self.matches[self.current_match][0], scroll=False)
-        self.refresh()
+        self.invalidate()
         self._announce_search()
 
     def _announce_search(self) -> None:
@@ -553,51 +536,35 @@ class DocumentView(ScrollView, can_focus=True):
 
     def selection(self) -> tuple[int, int] | None:
         """The selected text's (start, end): whole words from the anchor to the cursor."""
-        if self.selection_anchor is None:
-            return None
-        low, high = sorted((self.selection_anchor, self.cursor))
-        text = self.document.text
-        span = text_units.word_span(text, high)
-        end = span[1] if span else min(len(text), high + 1)
-        return low, max(end, low + 1) if low < len(text) else end
+        return text_cursor.selection_span(self.document.text, self.selection_anchor, self.cursor)
 
     def cursor_span(self) -> tuple[int, int]:
         """What the cursor covers: its word, or one character."""
-        text = self.document.text
-        span = text_units.word_span(text, self.cursor)
-        if span is None:
-            return self.cursor, min(len(text), self.cursor + 1)
-        return span
+        return text_cursor.cursor_span(self.document.text, self.cursor)
 
     def target_span(self) -> tuple[int, int]:
         """What a highlight key acts on: the selection, else the cursor's sentence."""
-        selected = self.selection()
-        if selected is not None:
-            return selected
-        return text_units.sentence_span(self.document.text, self.cursor)
+        return text_cursor.target_span(self.document.text, self.selection_anchor, self.cursor)
 
     def move_cursor(self, offset: int, *, keep_selection: bool = True, scroll: bool = True) -> None:
         """Put the cursor at `offset`, redraw what changed and bring it into view."""
         old = self._cursor_extent()
-        self.cursor = max(0, min(offset, max(0, len(self.document.text) - 1)))
+        self.cursor = text_cursor.clamp(self.document.text, offset)
         self.ghost = None
         if not keep_selection:
             self.selection_anchor = None
         new = self._cursor_extent()
         if self.selection_anchor is None:
-            self._invalidate(*old)
-            self._invalidate(*new)
+            self.invalidate(*old)
+            self.invalidate(*new)
         else:
-            self._invalidate(min(old[0], new[0]), max(old[1], new[1]))
+            self.invalidate(min(old[0], new[0]), max(old[1], new[1]))
         if scroll:
             self._scroll_cursor_into_view()
 
     def _cursor_extent(self) -> tuple[int, int]:
         """Offsets whose drawing depends on the cursor and selection."""
-        low, high = self.cursor_span()
-        if self.selection_anchor is not None:
-            low, high = min(low, self.selection_anchor), max(high, self.selection_anchor + 1)
-        return low, high
+        return text_cursor.drawn_extent(self.document.text, self.selection_anchor, self.cursor)
 
     def _scroll_cursor_into_view(self) -> None:
         y = self.line_of(self.cursor)
@@ -628,8 +595,16 @@ class DocumentView(ScrollView, can_focus=True):
                 self.move_cursor(min(start, line.end - 1), scroll=False)
                 return
 
-    def _invalidate(self, start: int, end: int) -> None:
-        """Redraw the lines showing text[start:end]."""
+    def invalidate(
+        self, start: int | None = None, end: int | None = None, *, redraw: bool = True
+    ) -> None:
+        """The one way cached rows are dropped and drawn again: those showing text[start:end],
+        or every row (no span: a change of decorations, styles or layout)."""
+        if start is None or end is None:
+            self._strips.clear()
+            if redraw:
+                self.refresh()
+            return
         if not self.layout_cache:
             return
         first, last = self.line_of(start), self.line_of(max(start, end - 1))
@@ -644,28 +619,19 @@ class DocumentView(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------ highlights
 
+    @property
+    def marks(self) -> list[Mark]:
+        """The highlights drawn, in drawing order (later ones on top)."""
+        return self._marks.marks
+
     def set_marks(self, marks: list[Mark]) -> None:
         """Draw these highlights (in this order: later ones on top)."""
-        self.marks = marks
-        by_block: dict[int, list[tuple[int, Mark]]] = {}
-        for order, mark in enumerate(marks):
-            first = self.document.block_at(mark.start)
-            last = self.document.block_at(max(mark.start, mark.end - 1))
-            for block in range(first, last + 1):
-                by_block.setdefault(block, []).append((order, mark))
-        self._marks_by_block = by_block
-        self._mark_starts = sorted({mark.start for mark in marks})
-        self._strips.clear()
-        self.refresh()
+        self._marks = MarkIndex(self.document, marks)
+        self.invalidate()
 
     def mark_at(self, offset: int) -> Mark | None:
         """The highlight drawn on top at `offset`."""
-        found = [
-            (order, mark)
-            for order, mark in self._marks_by_block.get(self.document.block_at(offset), [])
-            if mark.start <= offset < mark.end
-        ]
-        return max(found, key=lambda item: item[0])[1] if found else None
+        return self._marks.at(offset)
 
     # ------------------------------------------------------- cursor actions
 
@@ -705,7 +671,7 @@ class DocumentView(ScrollView, can_focus=True):
     def action_select(self) -> None:
         old = self._cursor_extent()
         self.selection_anchor = self.cursor_span()[0]
-        self._invalidate(*old)
+        self.invalidate(*old)
 
     def action_select_sentence(self) -> None:
         start, end = text_units.sentence_span(self.document.text, self.cursor)
@@ -719,12 +685,12 @@ class DocumentView(ScrollView, can_focus=True):
         old = self._cursor_extent()
         self.selection_anchor = start
         self.move_cursor(max(start, end - 1))
-        self._invalidate(*old)
+        self.invalidate(*old)
 
     def action_cancel_selection(self) -> None:
         old = self._cursor_extent()
         self.selection_anchor = None
-        self._invalidate(*old)
+        self.invalidate(*old)
 
     def action_highlight(self) -> None:
         start, end = self.target_span()
@@ -765,13 +731,7 @@ class DocumentView(ScrollView, can_focus=True):
         self.post_message(NoteRequested(start, end, at=at))
 
     def action_next_highlight(self, direction: int) -> None:
-        starts = self._mark_starts
-        if direction > 0:
-            index = bisect.bisect_right(starts, self.cursor)
-            target = starts[index] if index < len(starts) else None
-        else:
-            index = bisect.bisect_left(starts, self.cursor) - 1
-            target = starts[index] if index >= 0 else None
+        target = self._marks.next_start(self.cursor, direction)
         if target is None:
             self.app.bell()
             return
@@ -830,8 +790,7 @@ class DocumentView(ScrollView, can_focus=True):
         removed = self._removed_at(event.y)
         if removed is not None:
             self.ghost = removed
-            self._strips.clear()
-            self.refresh()
+            self.invalidate()
             return
         offset = self.offset_at(event.x, event.y)
         if offset is None:
@@ -850,7 +809,7 @@ class DocumentView(ScrollView, can_focus=True):
         old = self._cursor_extent()
         self.selection_anchor = self._drag_from
         self.move_cursor(offset, scroll=False)
-        self._invalidate(*old)
+        self.invalidate(*old)
 
     def on_mouse_up(self, event: events.MouseUp) -> None:
         if self._drag_from is not None:
@@ -872,34 +831,24 @@ class DocumentView(ScrollView, can_focus=True):
     def _cursor_style(self) -> Style:
         return self._style("cursor" if self.has_focus else "cursor-unfocused")
 
-    # Textual redraws a whole widget when it gains or loses focus; here only the cursor's
-    # look depends on focus, so only its lines are drawn again (a full redraw of the view
-    # took ~40 ms each time the focus came back from a prompt).
+    # Only the cursor's look depends on focus: its rows are drawn again, and every other row
+    # comes from the cache when Textual repaints the view (re-styling it would draw every row
+    # anew: ~40 ms each time the focus came back from a prompt).
     def watch_has_focus(self, has_focus: bool) -> None:
-        """No CSS rule of this view depends on focus: skip Textual's re-styling, which would
-        draw every row again."""
+        """No CSS rule of this view depends on focus: skip Textual's re-styling."""
 
-    def _on_focus(self, event: events.Focus) -> None:
-        self._focus_changed(event, focused=True)
+    def on_focus(self) -> None:
+        self.invalidate(*self._cursor_extent())
 
-    def _on_blur(self, event: events.Blur) -> None:
-        self._focus_changed(event, focused=False)
-
-    def _focus_changed(self, event: events.Focus | events.Blur, focused: bool) -> None:
-        """What Textual's own handlers do, less the redraw of the whole widget."""
-        event.prevent_default()
-        self.has_focus = focused
-        self._invalidate(*self._cursor_extent())
-        if self.parent is not None:
-            descendant = events.DescendantFocus if focused else events.DescendantBlur
-            self.parent.post_message(descendant(self))
+    def on_blur(self) -> None:
+        self.invalidate(*self._cursor_extent())
 
     def render_line(self, y: int) -> Strip:
         if self._check_styles:
             self._check_styles = False
             if self._styles_changed():
                 self._styles.clear()
-                self._strips.clear()
+                self.invalidate(redraw=False)  # this frame is being drawn now
         index = int(self.scroll_offset.y) + y
         strip = self._strips.get(index)
         if strip is not None:
@@ -961,7 +910,7 @@ class DocumentView(ScrollView, can_focus=True):
             cuts.add(max(start, min(end, decoration.end)))
         note_ends = {
             mark.end
-            for _, mark in self._marks_by_block.get(line.block, ())
+            for _, mark in self._marks.in_block(line.block)
             if mark.has_note and start < mark.end <= end
         }
         overlap = self._style("overlap")
@@ -990,7 +939,7 @@ class DocumentView(ScrollView, can_focus=True):
             else:
                 style = _SPAN_STYLES[span.kind]
             found.append(Decoration(span.start, span.end, style))
-        for _, mark in self._marks_by_block.get(block, ()):
+        for _, mark in self._marks.in_block(block):
             if mark.start < end and mark.end > start:
                 found.append(
                     Decoration(mark.start, mark.end, self._style(f"hl-{mark.color}"), True)

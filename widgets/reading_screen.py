@@ -24,9 +24,10 @@ from reader.document import Document
 from reader.errors import ReaderError
 from reader.open_article import OpenArticle, Rest
 from widgets import keymap
-from widgets.document_view import DocumentView, Mark
+from widgets.document_view import DocumentView
 from widgets.key_bar import KeyBar
 from widgets.line_layout import Wrapped, wrap
+from widgets.marks import Mark
 from widgets.messages import (
     BlockToggleRequested,
     DeleteRequested,
