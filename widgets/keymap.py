@@ -100,6 +100,18 @@ SCREEN: tuple[KeySpec, ...] = (
         "panel", "H", "toggle_panel", "Annotation panel", "Annotate", footer=True, label="Notes"
     ),
     KeySpec("meanings", "M", "color_meanings", "Say what each colour means", "Annotate"),
+    # Esc closes the panel wherever the focus is (after Enter jumped to a highlight, the text);
+    # only while the panel shows (ReadingScreen.check_action).
+    KeySpec(
+        "panel.close",
+        "escape",
+        "close_panel",
+        "Panel: close, go back to the text",
+        "Annotate",
+        footer=True,
+        display="Esc",
+        label="Close the panel",
+    ),
     KeySpec("removed", "R", "toggle_removed", "Show/hide removed blocks, with reasons", "Clean"),
 )
 
@@ -194,16 +206,6 @@ BUILTIN: tuple[KeySpec, ...] = (
 
 # The annotation panel.
 PANEL: tuple[KeySpec, ...] = (
-    KeySpec(
-        "panel.close",
-        "escape",
-        "close",
-        "Panel: close, go back to the text",
-        "Annotate",
-        footer=True,
-        display="Esc",
-        label="Close the panel",
-    ),
     KeySpec(
         "panel.reattach",
         "ctrl+r",

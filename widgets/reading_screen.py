@@ -374,8 +374,18 @@ class ReadingScreen(Screen[None]):
             self.view.focus()
 
     def on_annotation_panel_closed(self, event: AnnotationPanel.Closed) -> None:
-        self.query_one("#panel").remove_class("-visible")
+        self.action_close_panel()
+
+    def action_close_panel(self) -> None:
+        for panel in self.query("#panel"):
+            panel.remove_class("-visible")
         self.view.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "close_panel":
+            # Only while the panel shows: else Esc is left to whatever else wants it.
+            return any(panel.has_class("-visible") for panel in self.query("#panel"))
+        return True
 
     def on_annotation_panel_jump(self, event: AnnotationPanel.Jump) -> None:
         self.go_to_annotation(event.annotation_id)

@@ -272,3 +272,36 @@ async def test_escape_leaves_the_panel_for_the_text(tmp_path, temp_store):
         assert view.has_focus
         await pilot.press("w")  # keys are the text's again
         assert view.cursor == app.article.document.text.index("sentence")
+
+
+async def test_escape_closes_the_panel_after_filter_move_and_enter(tmp_path, temp_store):
+    # The footer says Esc closes the panel: it does after a jump to a highlight too.
+    app = make_app(write_article(tmp_path, ARTICLE), temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        view = view_of(app)
+        await pilot.press("h", "}", "h", "H")
+        panel = app.screen.query_one(AnnotationPanel)
+        await wait_until(pilot, lambda: panel.display, "the panel shows")
+        await pilot.press(*"para", "down", "enter")
+        await wait_until(pilot, lambda: view.has_focus, "Enter jumped to the highlight")
+        assert view.cursor == app.article.document.text.index("Another paragraph")
+        assert panel.display
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: not panel.display, "Esc closed the panel")
+        assert view.has_focus and view.cursor == app.article.document.text.index("Another paragraph")
+        await pilot.press("escape")  # with the panel gone, Esc changes nothing
+        assert not panel.display and len(stored(app)) == 2
+
+
+async def test_escape_backs_out_a_selection_first_then_the_panel(tmp_path, temp_store):
+    app = make_app(write_article(tmp_path, ARTICLE), temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        view = view_of(app)
+        await pilot.press("h", "H", "enter")  # the panel open, Enter: the text focused
+        panel = app.screen.query_one(AnnotationPanel)
+        await wait_until(pilot, lambda: panel.display and view.has_focus)
+        await pilot.press("v", "w", "escape")
+        await wait_until(pilot, lambda: view.selection() is None, "the selection is cancelled")
+        assert panel.display
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: not panel.display, "then the panel closes")
