@@ -15,6 +15,7 @@ from reader.anchor import Status
 from reader.annotation_set import Placed
 from reader.sanitize import shown
 from widgets import keymap
+from widgets.lists import MotionList
 from widgets.quoting import quoted
 from widgets.theme import HIGHLIGHTS, highlight_style
 
@@ -114,7 +115,7 @@ class AnnotationPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Filter: words, colour, #tag, orphaned", id="panel-filter")
-        yield OptionList(id="panel-list", markup=False)
+        yield MotionList(id="panel-list", markup=False)
 
     def show(
         self,

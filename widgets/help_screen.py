@@ -5,11 +5,11 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from widgets import keymap
+from widgets.lists import MotionScroll
 
 
 def key_table(specs: tuple[keymap.KeySpec, ...]) -> Table:
@@ -46,6 +46,6 @@ class HelpScreen(ModalScreen[None]):
     """
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help") as scroll:
+        with MotionScroll(id="help") as scroll:
             scroll.border_title = "Keys (Esc closes)"
             yield Static(key_table(keymap.sorted_by_group()), id="keys")

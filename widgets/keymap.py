@@ -245,6 +245,17 @@ EDITOR: tuple[KeySpec, ...] = (
     ),
 )
 
+# The outline, the annotation panel's list, the library's tables and the help screen
+# (widgets/lists.py): the text's motions, beside the arrows, Home, End and PgUp/PgDn.
+LIST: tuple[KeySpec, ...] = (
+    KeySpec("list.down", "j", "cursor_down", "Down a line", "Lists and help"),
+    KeySpec("list.up", "k", "cursor_up", "Up a line", "Lists and help"),
+    KeySpec("list.first", "g", "first", "First line", "Lists and help"),
+    KeySpec("list.last", "G", "last", "Last line", "Lists and help"),
+    KeySpec("list.page.down", "ctrl+d", "page_down", "Page down", "Lists and help"),
+    KeySpec("list.page.up", "ctrl+u", "page_up", "Page up", "Lists and help"),
+)
+
 # The question after Esc in a note editor holding typed text.
 DISCARD: tuple[KeySpec, ...] = (
     KeySpec(
@@ -310,7 +321,7 @@ SHELF: tuple[KeySpec, ...] = (
 )
 
 ALL: tuple[KeySpec, ...] = (
-    READING + SCREEN + APP + LIBRARY + REVIEW + BUILTIN + PANEL + EDITOR + DISCARD + UNSAVED
+    READING + SCREEN + APP + LIBRARY + REVIEW + LIST + BUILTIN + PANEL + EDITOR + DISCARD + UNSAVED
 )
 """Every key the help screen lists."""
 
@@ -320,6 +331,7 @@ BOUND: tuple[KeySpec, ...] = (
     + APP
     + LIBRARY
     + REVIEW
+    + LIST
     + PANEL
     + EDITOR
     + DISCARD
@@ -333,20 +345,32 @@ BOUND: tuple[KeySpec, ...] = (
 
 CONTEXTS: dict[str, tuple[KeySpec, ...]] = {
     "reading": READING + SCREEN + APP,
-    "annotation panel": PANEL + SCREEN + APP,
-    "library": LIBRARY + SHELF + APP,
+    "outline": LIST + SCREEN + APP,
+    "annotation panel": PANEL + LIST + SCREEN + APP,
+    "library": LIBRARY + SHELF + LIST + APP,
     "review": REVIEW + APP,
     "note editor": EDITOR + APP,
     "discard question": DISCARD + APP,
     "quit question": UNSAVED + APP,
     "colour meanings": MEANINGS + APP,
     "delete question": CONFIRM_DELETE + APP,
-    "help": HELP + APP,
+    "help": HELP + LIST + APP,
 }
 """The keys active together: one key must not mean two things in any of them."""
 
 
-GROUPS = ("Move", "Search", "Select", "Annotate", "Clean", "View", "Library", "Review", "App")
+GROUPS = (
+    "Move",
+    "Search",
+    "Select",
+    "Annotate",
+    "Clean",
+    "View",
+    "Library",
+    "Review",
+    "Lists and help",
+    "App",
+)
 
 
 def sorted_by_group() -> tuple[KeySpec, ...]:

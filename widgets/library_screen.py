@@ -19,9 +19,10 @@ from widgets import keymap
 from widgets.confirm_delete import ConfirmDelete, DeleteChoice
 from widgets.key_bar import KeyBar
 from widgets.library_choice import LibraryChoice
+from widgets.lists import MotionTable
 
 
-class ShelfTable(DataTable[Text]):
+class ShelfTable(MotionTable):
     """A table whose Enter (open) shows in the footer: the table's own Enter hid the screen's."""
 
     BINDINGS = keymap.bindings(keymap.SHELF)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.document import Document
+from widgets.lists import MotionList
 
 
-class Outline(OptionList):
+class Outline(MotionList):
     """Sections as a list; Enter or a click sends OptionSelected with the section index."""
 
     DEFAULT_CSS = """

@@ -288,7 +288,9 @@ async def test_escape_closes_the_panel_after_filter_move_and_enter(tmp_path, tem
         assert panel.display
         await pilot.press("escape")
         await wait_until(pilot, lambda: not panel.display, "Esc closed the panel")
-        assert view.has_focus and view.cursor == app.article.document.text.index("Another paragraph")
+        assert view.has_focus and view.cursor == app.article.document.text.index(
+            "Another paragraph"
+        )
         await pilot.press("escape")  # with the panel gone, Esc changes nothing
         assert not panel.display and len(stored(app)) == 2
 
