@@ -96,9 +96,6 @@ class AnnotationPanel(Vertical):
             super().__init__()
             self.annotation_id = annotation_id
 
-    class Closed(Message):
-        """The reader left the panel (Esc): hide it, back to the text."""
-
     class Reattach(Message):
         def __init__(self, annotation_id: str) -> None:
             super().__init__()
@@ -109,9 +106,6 @@ class AnnotationPanel(Vertical):
         self.items: list[Placed] = []
         self.meanings: dict[str, str] = {}
         self.unsaved: frozenset[str] = frozenset()
-
-    def action_close(self) -> None:
-        self.post_message(self.Closed())
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Filter: words, colour, #tag, orphaned", id="panel-filter")

@@ -373,9 +373,6 @@ class ReadingScreen(Screen[None]):
         else:
             self.view.focus()
 
-    def on_annotation_panel_closed(self, event: AnnotationPanel.Closed) -> None:
-        self.action_close_panel()
-
     def action_close_panel(self) -> None:
         for panel in self.query("#panel"):
             panel.remove_class("-visible")
