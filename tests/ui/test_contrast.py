@@ -27,7 +27,7 @@ from reader.cli import main
 from tests.conftest import SEED
 from tests.ui.helpers import make_app, write_article
 from widgets import theme
-from widgets.document_view import FIXED_STYLES
+from widgets.view_painting import FIXED_STYLES
 
 AA = 4.5
 SIZE = (120, 40)
