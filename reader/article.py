@@ -8,7 +8,7 @@ from pathlib import Path
 
 from reader.cleaned import Cleaned
 from reader.document import Document, RemovedBlock, parse_markdown
-from reader.limits import DEFAULT_MAX_BYTES
+from reader.limits import DEFAULT_MAX_BYTES, DOWNLOAD_SECONDS
 from reader.load import Source, load_path
 from reader.target import load_target
 
@@ -46,11 +46,15 @@ def build_document(cleaned: Cleaned, overrides: frozenset[str] = frozenset()) ->
     return dataclasses.replace(document, removed=tuple(removed), block_keys=keys)
 
 
-def load_source(target: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+def load_source(
+    target: Path | str,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    download_seconds: float = DOWNLOAD_SECONDS,
+) -> Source:
     """Load a file, `-` or an http(s) URL (ReaderError, in one line, if it cannot be read)."""
     if isinstance(target, Path):
         return load_path(target, max_bytes)
-    return load_target(target, max_bytes)
+    return load_target(target, max_bytes, download_seconds)
 
 
 def open_source(target: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Source, Cleaned]:

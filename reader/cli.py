@@ -45,6 +45,12 @@ def _open_parser() -> argparse.ArgumentParser:
         metavar="MB",
         help="refuse articles larger than this (default 52 MB, as reader clean)",
     )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        metavar="SECONDS",
+        help="give up on a URL whose download takes longer (default 30 s, as reader clean)",
+    )
     return parser
 
 
@@ -53,15 +59,15 @@ def open_article(argv: Sequence[str]) -> int:
 
     pause_collector()  # until the app's first frame (widgets call first_frame_shown)
     args = _open_parser().parse_args(argv)
-    if args.max_size is not None and args.max_size <= 0:
-        raise ReaderError("--max-size must be a positive number of megabytes")
-    from reader.limits import DEFAULT_MAX_BYTES
+    from reader.limits import DEFAULT_MAX_BYTES, DOWNLOAD_SECONDS, max_bytes_from, seconds_from
     from reader.loader import open_loader
 
-    max_bytes = DEFAULT_MAX_BYTES if args.max_size is None else int(args.max_size * 1e6)
+    # One line for --max-size 0, inf, nan or 1e308, --timeout 0 or nan.
+    max_bytes = DEFAULT_MAX_BYTES if args.max_size is None else max_bytes_from(args.max_size)
+    seconds = DOWNLOAD_SECONDS if args.timeout is None else seconds_from(args.timeout)
 
     # The article loads in a child process while this one imports the UI (two cores).
-    loader = None if args.file is None else open_loader(args.file, max_bytes)
+    loader = None if args.file is None else open_loader(args.file, max_bytes, seconds)
     try:
         from store.library import Library
         from store.paths import store_path

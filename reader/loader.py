@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, NamedTuple, Protocol
 
 from reader.errors import ReaderError
-from reader.limits import DEFAULT_MAX_BYTES
+from reader.limits import DEFAULT_MAX_BYTES, DOWNLOAD_SECONDS
 
 # Only what forking needs is imported before it: the child starts sooner, and the parent
 # imports the rest while the child works.
@@ -142,9 +142,15 @@ class ChildLoader:
 class LocalLoader:
     """The same work in this process: the head at once, the whole when `rest()` is called."""
 
-    def __init__(self, target: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    def __init__(
+        self,
+        target: Path | str,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        download_seconds: float = DOWNLOAD_SECONDS,
+    ) -> None:
         self._target = target
         self._max_bytes = max_bytes
+        self._download_seconds = download_seconds
         self._first: Part | None = None
         self._source: Source | None = None
 
@@ -154,7 +160,7 @@ class LocalLoader:
 
         if self._first is not None:
             return self._first
-        source = load_source(self._target, self._max_bytes)
+        source = load_source(self._target, self._max_bytes, self._download_seconds)
         if len(source.text) <= LARGE_SOURCE:
             self._first = Whole(source, _clean(clean, source))
         else:
@@ -203,11 +209,14 @@ def _clean(clean: Callable[[Source], Cleaned], source: Source) -> Cleaned:
         ) from None
 
 
-def open_loader(target: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Loader:
-    """Start loading `target` (a file, `-` or a URL): in a child process where that can be done."""
+def open_loader(
+    target: str, max_bytes: int = DEFAULT_MAX_BYTES, download_seconds: float = DOWNLOAD_SECONDS
+) -> Loader:
+    """Start loading `target` (a file, `-` or a URL): in a child process where that can be done.
+    A URL's download gives up after `download_seconds` in all."""
     if hasattr(os, "fork") and target != "-" and not target.lower().startswith(("http:", "https:")):
         return ChildLoader(Path(target), max_bytes)
-    return LocalLoader(target, max_bytes)
+    return LocalLoader(target, max_bytes, download_seconds)
 
 
 # ------------------------------------------------------------------ the child process
@@ -259,7 +268,7 @@ def _head_of_large_file(path: Path, max_bytes: int) -> Source | None:
     """The head of a large UTF-8 file, read alone (the first screen needs no more), or None
     for a small file, a file over the limit, or one whose head is not plain UTF-8 text."""
     from reader.article import LARGE_SOURCE, head_source
-    from reader.load import load_bytes
+    from reader.load import load_bytes, origin_of
 
     try:
         size = path.stat().st_size
@@ -277,7 +286,7 @@ def _head_of_large_file(path: Path, max_bytes: int) -> Source | None:
     except UnicodeDecodeError:
         return None  # another encoding: decided on the whole file
     try:
-        source = load_bytes(data[:cut], str(path.resolve()), path.name)
+        source = load_bytes(data[:cut], origin_of(path), path.name)
     except ReaderError:
         return None  # e.g. a head of blank lines: the whole file decides
     return head_source(source)

@@ -152,3 +152,10 @@ def test_a_password_an_older_reader_stored_is_not_shown(
     assert main(["library"]) == 0
     out = capsys.readouterr().out
     assert "example.org/story" in out and "s3cret" not in out
+
+
+def test_the_reader_takes_the_deadline_too(server: str, capsys: pytest.CaptureFixture[str]):
+    # A URL is downloaded before the UI starts: the deadline ends it in one line.
+    assert main(["--timeout", "1", f"http://{server}/drip"]) == 2
+    err = capsys.readouterr().err
+    assert "gave up after 1 s" in err and err.count("\n") == 1

@@ -106,3 +106,11 @@ def test_two_restores_in_one_second_keep_both_replaced_files(
         assert main(["store", "restore", "library.json", "--from", str(backup)]) == 0
     kept = list((temp_store / "backups").glob("library.json.replaced-*"))
     assert len(kept) == 3
+
+
+@pytest.mark.parametrize("size", ["inf", "nan", "1e308", "0"])
+def test_an_absurd_max_size_for_the_reader_is_one_line_before_the_ui(
+    size: str, capsys: pytest.CaptureFixture[str]
+):
+    assert main([f"--max-size={size}", str(ORCHARD)]) == 2
+    assert "--max-size" in _one_line_error(capsys)
