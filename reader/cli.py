@@ -81,12 +81,13 @@ def open_article(argv: Sequence[str]) -> int:
             width = None if args.width is None else max(20, args.width)
             app = ReaderApp(library, loader, column_width=width)
             app.run()
-            return app.return_code or 0
+            status = app.return_code or 0
         finally:
             library.close()
     finally:
         if loader is not None:
             loader.cancel()
+    return status
 
 
 # What a shell reports for a command ended by SIGPIPE (128 + 13), as `git log | head -1` does.

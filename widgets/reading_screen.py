@@ -7,12 +7,13 @@ requests up as messages, and this screen changes the article, which saves each c
 from __future__ import annotations
 
 import contextlib
+import threading
 import uuid
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, cast
 
 from textual import events, on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widget import Widget
@@ -111,24 +112,39 @@ class ReadingScreen(Screen[None]):
     # ---------------------------------------------------------------- loading
 
     def load_rest(self) -> None:
-        """Fetch the rest of an article that opened on its head (in a worker thread)."""
+        """Fetch the rest of an article that opened on its head (in a thread of its own)."""
         if self.article.loading and not self._article_closed:
-            self.run_worker(self._fetch_rest, thread=True, exit_on_error=False)
+            # A daemon thread, not a Textual thread worker: cleaning, parsing and wrapping a
+            # million paragraphs cannot be stopped part-way, and asyncio and Python wait for
+            # every pool thread before the process ends, so `q` waited for the load. The
+            # loader is cancelled on quit; whatever this thread still does is thrown away.
+            app = self.app  # found here: a plain thread has not the app's context
+            threading.Thread(
+                target=self._fetch_rest, args=(app,), name="load-rest", daemon=True
+            ).start()
 
-    def _fetch_rest(self) -> None:
-        try:
-            rest = self.article.fetch_rest()
-        except ReaderError as error:
+    def _fetch_rest(self, app: App[int]) -> None:
+        # The app may have ended meanwhile: then call_from_thread raises, and nothing is due.
+        with contextlib.suppress(RuntimeError):
+            try:
+                rest = self.article.fetch_rest()
+            except ReaderError as error:
+                if not self._article_closed:
+                    app.call_from_thread(
+                        self.notify,
+                        str(error),
+                        title="Loading failed",
+                        severity="error",
+                        markup=False,
+                    )
+                return
+            if self._article_closed:
+                return
+            # Wrapped here too: on the UI thread, wrapping 3 MB held every key for ~0.15 s.
+            settings = app.call_from_thread(self.view.wrap_settings)
+            wrapped = wrap(rest.document, *settings)
             if not self._article_closed:
-                self.app.call_from_thread(
-                    self.notify, str(error), title="Loading failed", severity="error", markup=False
-                )
-            return
-        if self._article_closed:
-            return
-        # Wrapped here too: on the UI thread, wrapping 3 MB held every key for ~0.15 s.
-        settings = self.app.call_from_thread(self.view.wrap_settings)
-        self.app.call_from_thread(self._adopt, rest, wrap(rest.document, *settings))
+                app.call_from_thread(self._adopt, rest, wrapped)
 
     def _adopt(self, rest: Rest, wrapped: Wrapped) -> None:
         """The whole article is here: show it where the reader is, with its annotations."""

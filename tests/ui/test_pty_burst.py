@@ -29,13 +29,14 @@ WAIT = 60.0
 
 
 class Terminal:
-    """`reader` in a pseudo-terminal of 100x30: what it shows, and keys as bytes."""
+    """`python ARGS` (the reader) in a pseudo-terminal of 100x30: what it shows, and keys as
+    bytes."""
 
-    def __init__(self, argv: list[str], env: dict[str, str]) -> None:
+    def __init__(self, args: list[str], env: dict[str, str]) -> None:
         self.pid, self.fd = pty.fork()
         if self.pid == 0:  # the child: become the reader
             os.chdir(ROOT)
-            os.execve(sys.executable, [sys.executable, "-m", "reader", *argv], env)
+            os.execve(sys.executable, [sys.executable, *args], env)
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
         self.shown = ""
 
@@ -86,7 +87,7 @@ def test_a_note_and_ctrl_s_in_one_write_to_the_terminal_are_saved_exactly(
     article.write_text(ARTICLE)
     env = {**os.environ, "READER_STORE": str(temp_store), "TERM": "xterm-256color"}
     env.pop("TEXTUAL", None)
-    terminal = Terminal([str(article)], env)
+    terminal = Terminal(["-m", "reader", str(article)], env)
     typed = "Pasted then saved at once: every word, nothing cut (even the last)."
     try:
         terminal.wait_for(lambda: "First sentence here" in terminal.shown, "the article shown")
