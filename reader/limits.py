@@ -16,7 +16,7 @@ def max_bytes_from(megabytes: float) -> int:
 
     if not 0 < megabytes <= MAX_MEGABYTES:  # False for nan too
         raise ReaderError(
-            f"--max-size must be a number of megabytes above 0 and at most {MAX_MEGABYTES:,.0f}"
+            f"--max-size must be a positive number of megabytes, at most {MAX_MEGABYTES:,.0f}"
         )
     return int(megabytes * 1e6)
 
