@@ -63,6 +63,8 @@ class OpenArticle:
             # With its cleaned text, so the article reopens even when its source is gone.
             self.record = record_for(first.source, first.cleaned, existing)
         self.record.last_opened = now()
+        self.stored = existing is not None
+        """Whether the library has this article (an empty one is not added: see `empty`)."""
         self.document = _document(first, frozenset(self.record.overrides))
         self.annotations = AnnotationSet(store, self.record.id, self.document, partial=self.loading)
         self.save_error = ""
@@ -117,11 +119,22 @@ class OpenArticle:
         self.record.position = offset
         self.record.progress = round(progress, 4)
 
+    @property
+    def empty(self) -> bool:
+        """Cleaning kept nothing (every block looked like page chrome) and the reader has
+        restored none of it: nothing to read, so nothing to add to the library."""
+        return not self.loading and not self.document.blocks
+
     def save(self) -> bool:
         """Save the record (its stored text follows the cleaning choices once whole) and any
         annotation change not saved yet. False if the store refused (a full disk, a read-only
         folder): `save_error` says why, everything stays here, and the next save tries again.
+
+        An article that cleaned to nothing is not added to the library (one already there is
+        still saved); restoring a block of it (`toggle_block`) keeps it.
         """
+        if self.empty and not self.stored:
+            return True
         if not self.loading:
             self.record.title = self.document.title
             self.record.text = self.cleaned.markdown_body(self.overrides)
@@ -132,6 +145,7 @@ class OpenArticle:
             self.save_error = str(error)
             return False
         self.save_error = ""
+        self.stored = True
         return True
 
     @property

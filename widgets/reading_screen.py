@@ -108,6 +108,7 @@ class ReadingScreen(Screen[None]):
         self.refresh_annotations()
         if not self.article.loading:
             self._announce_orphans()
+            self._explain_if_empty()
 
     # ---------------------------------------------------------------- loading
 
@@ -160,6 +161,7 @@ class ReadingScreen(Screen[None]):
         self.query_one(TitleBar).set_loading(False)
         self.refresh_annotations()
         self._announce_orphans()
+        self._explain_if_empty()
 
     def close_article(self) -> None:
         """Stop loading and save the article (on quit, or when another one is opened)."""
@@ -169,6 +171,25 @@ class ReadingScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self.close_article()
+
+    def _explain_if_empty(self) -> None:
+        """An article that cleaned to nothing: say why, and show what was removed (a blank
+        page says nothing). It is not in the library unless the reader restores a block."""
+        if not self.article.empty:
+            return
+        if not self.document.removed:
+            self.notify("This article has no text.", severity="warning", markup=False)
+            return
+        self.view.show_removed = True
+        self.notify(
+            "Nothing kept: everything on this page looked like page chrome (menus, prompts, "
+            "notices). It is shown struck out with the reasons; r restores a block, and keeps "
+            "the article in the library (R hides what was removed).",
+            title="Empty after cleaning",
+            severity="warning",
+            timeout=30,
+            markup=False,
+        )
 
     def _announce_orphans(self) -> None:
         placed = self.annotations.placed
