@@ -69,8 +69,10 @@ _TABLE_ROW = re.compile(r"\S( {3,}|\t| ?\.{4,} ?)\S")
 _UNDERLINE = re.compile(r"(=+|-+)$")
 _MARKERS = "*+•·◦▪‣- "
 _LIST_ITEM = re.compile(r"[*+•·◦▪‣o-]\s")
-# A line break, then a letter that may be lower case (ASCII upper case is skipped at once).
-_MAYBE_CONTINUED = re.compile(r"\n[ \t]*[a-z\u00aa-\U0010ffff]")
+# A line break, then a letter that may be lower case (ASCII upper case is skipped at once):
+# a-z or any character from U+00AA up, written as what it is not. The same set, but `re`
+# builds a class of ranges past U+00FF character by character: 29 M instructions at import.
+_MAYBE_CONTINUED = re.compile(r"\n[ \t]*[^\x00-\x60\x7b-\xa9]")
 
 
 class _Unit:
