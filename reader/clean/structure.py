@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
-from statistics import median
 
 from reader.clean.lines import Kind, Line
 from reader.clean.metadata import BYLINE_STARTS, is_byline, is_date, is_headline
@@ -210,10 +209,18 @@ def _regular(heads: list[int]) -> list[int]:
     """The heads less a first one set apart from the rest (the article's own date line)."""
     while len(heads) > FEED_ITEMS:
         gaps = [b - a for a, b in pairwise(heads)]
-        if gaps[0] <= 2 * median(gaps[1:]) + 2:
+        if gaps[0] <= 2 * _median(gaps[1:]) + 2:
             break
         heads = heads[1:]
     return heads
+
+
+def _median(values: list[int]) -> float:
+    """The median of `values` (not empty), as `statistics.median` works it out: importing
+    that module (with fractions, decimal and random) cost 16 M instructions a clean."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def _mark_feed(lines: list[Line], heads: list[int]) -> None:
@@ -226,7 +233,7 @@ def _mark_feed(lines: list[Line], heads: list[int]) -> None:
     named = sum(1 for h in heads if h and _label(lines[h - 1])) * 2 > len(heads)
     first = heads[0] - 1 if named else heads[0]
     last = heads[-1]
-    for index in range(heads[-1] + 1, min(len(lines), heads[-1] + int(median(gaps)))):
+    for index in range(heads[-1] + 1, min(len(lines), heads[-1] + int(_median(gaps)))):
         if lines[index].kind is Kind.BAD:
             break
         last = index
