@@ -1,7 +1,7 @@
 """Painting the document view's rows: a layout `Line` and its decorations into a `Strip`.
 
 Owns `render_line` and the strip cache's contents (the cache itself and its one invalidation
-path, `DocumentView.invalidate`, are the view's), the row styles (component classes read once
+path, `invalidate`, are in view_core.py), the row styles (component classes read once
 and kept until the CSS changes them), the focus hooks that redraw the cursor's rows, and the
 decorations drawn over a row's text: inline spans, highlights, search matches, the selection
 and the cursor. Mixed into `DocumentView` (widgets/document_view.py).
@@ -16,17 +16,15 @@ from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.cache import LRUCache
 from textual.strip import Strip
 
 from reader.annotation_set import COLORS
-from reader.document import BlockKind, Document, Span, SpanKind
-from widgets.line_layout import Layout, Line, LineKind
-from widgets.marks import MarkIndex
+from reader.document import BlockKind, Span, SpanKind
+from widgets.line_layout import Line, LineKind
 from widgets.theme import highlight_style
 
 if TYPE_CHECKING:
-    from textual.scroll_view import ScrollView as _View
+    from widgets.view_core import DocumentViewCore as _View
 else:
     _View = object
 
@@ -59,35 +57,7 @@ FIXED_STYLES: dict[str, Style] = {
 
 
 class ViewPainting(_View):
-    """Draws the document view's rows; a mixin of `DocumentView`, whose state it reads."""
-
-    # The view's state this reads (set in DocumentView.__init__).
-    document: Document
-    layout_cache: Layout | None
-    ghost: int | None
-    matches: list[tuple[int, int]]
-    match_ends: list[int]
-    current_match: int | None
-    _marks: MarkIndex
-    _span_starts: list[int]
-    _strips: LRUCache[int, Strip]
-    _styles: dict[str, Style]
-    _styles_key: tuple[Style, ...]
-    _check_styles: bool
-    _row_setup: tuple[int, int, int, Style] | None
-
-    if TYPE_CHECKING:
-
-        @property
-        def text_width(self) -> int: ...
-        @property
-        def layout_lines(self) -> list[Line]: ...
-        def selection(self) -> tuple[int, int] | None: ...
-        def cursor_span(self) -> tuple[int, int]: ...
-        def _cursor_extent(self) -> tuple[int, int]: ...
-        def invalidate(
-            self, start: int | None = None, end: int | None = None, *, redraw: bool = True
-        ) -> None: ...
+    """Draws the document view's rows; a mixin of `DocumentView` over `DocumentViewCore`."""
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

@@ -1,0 +1,340 @@
+"""The document view's state and core: layout, scrolling, the cursor and the strip cache.
+
+`DocumentViewCore` holds every attribute of the view (set in `__init__`), wraps the Document
+per width, keeps the reading position and the cursor on screen, and owns the strip cache's
+one invalidation path, `invalidate`. The parts mixed over it into `DocumentView`
+(widgets/document_view.py, which adds the bindings and styles): view_painting.py (rows),
+view_motions.py (moves), view_search.py (matches), view_annotating.py (selection keys and
+highlight/note requests), view_mouse.py (clicks and drags).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.style import Style
+from textual import events
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader import text_units
+from reader.document import Document
+from reader.search import find_all
+from widgets import text_cursor
+from widgets.line_layout import Layout, Line, LineKind, Wrapped, layout_document
+from widgets.marks import MarkIndex
+
+
+class DocumentViewCore(ScrollView):
+    """A Document wrapped in a centred column, with a cursor; the base of `DocumentView`."""
+
+    # The namespace keeps the handler's name: on_document_view_position_changed.
+    class PositionChanged(Message, namespace="document_view"):
+        """The reading position (offset of the top line) or progress changed."""
+
+        def __init__(self, view: DocumentViewCore, offset: int, progress: float) -> None:
+            super().__init__()
+            self.view = view
+            self.offset = offset
+            self.progress = progress
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, DocumentViewCore.PositionChanged)
+
+    column_width: reactive[int] = reactive(80)
+    show_removed: reactive[bool] = reactive(False)
+
+    def __init__(
+        self,
+        document: Document,
+        *,
+        column_width: int = 80,
+        position: int = 0,
+        partial: bool = False,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.document = document
+        self.layout_cache: Layout | None = None
+        self._layout_width = 0
+        self._pending_position: int | None = position
+        self._strips: LRUCache[int, Strip] = LRUCache(1024)
+        self._styles: dict[str, Style] = {}
+        self._styles_key: tuple[Style, ...] = ()
+        """The styles the cached rows were drawn with: a CSS update that changes none of them
+        (Textual re-applies CSS on every focus change) keeps the rows."""
+        self._check_styles = False
+        self._row_setup: tuple[int, int, int, Style] | None = None
+        """Width, text column, left margin and base style of the rows: the same for every
+        row until a resize or a style change, and costly to ask Textual for each time."""
+        self.matches: list[tuple[int, int]] = []
+        self.match_ends: list[int] = []
+        self.current_match: int | None = None
+        self.search_query = ""
+        self._span_starts = [span.start for span in document.spans]
+        self.cursor = position
+        self.selection_anchor: int | None = None
+        self.ghost: int | None = None
+        """Index into document.removed of the removed block under the cursor (R view)."""
+        self._drag_from: int | None = None
+        self._relayouting = False
+        self._marks = MarkIndex(document, [])
+        self._low_text: tuple[Document, str | None] | None = None
+        self._strips_width = 0
+        self.partial = partial
+        """Whether `document` is the head of an article still loading."""
+        self._replay: list[tuple[str, tuple[object, ...]]] = []
+        """What the reader asked of the head that only the whole can give (the end, a later
+        section, a search): done again, in order, when the whole arrives."""
+        self.set_reactive(DocumentViewCore.column_width, column_width)
+
+    if TYPE_CHECKING:
+
+        def _set_matches(self, matches: list[tuple[int, int]]) -> None: ...  # view_search.py
+
+    # ------------------------------------------------------------------- layout
+
+    @property
+    def text_width(self) -> int:
+        """Cells available for text: the column, or less on a narrow terminal."""
+        return max(10, min(self.column_width, self.scrollable_content_region.width - 2))
+
+    @property
+    def layout_lines(self) -> list[Line]:
+        return self.layout_cache.lines if self.layout_cache else []
+
+    def _relayout(self, wrapped: Wrapped | None = None) -> None:
+        """Wrap for the current width, keeping the reading position on screen."""
+        first_layout = self.layout_cache is None
+        keep = self._pending_position
+        if keep is None and self.layout_cache is not None:
+            keep = self.position
+        if wrapped is not None and wrapped.fits(self.document, *self.wrap_settings()):
+            self.layout_cache = wrapped.layout
+        else:
+            self.layout_cache = layout_document(self.document, self.text_width, self.show_removed)
+        self._layout_width = self.text_width
+        self._row_setup = None
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self.layout_lines))
+        if keep is not None:
+            self._pending_position = None
+            self._relayouting = True
+            try:
+                self.restore_position(keep)
+                if not first_layout:
+                    self._scroll_cursor_into_view()
+            finally:
+                self._relayouting = False
+            if first_layout and keep > 0:
+                # The first layout happens before the scrollable size is known: scroll again,
+                # unless the reader has already moved.
+                self.call_after_refresh(self._retry_restore, keep)
+        self.invalidate()  # every row, once scrolled where the reader was
+        self._post_position()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._row_setup = None
+        width = self.scrollable_content_region.width
+        if self.layout_cache is None or self.text_width != self._layout_width:
+            self._relayout()
+        elif width != self._strips_width:
+            self.invalidate(redraw=False)  # a resize redraws the whole view anyway
+        # Rows are cached at a width: a change of height alone (the search prompt opening or
+        # closing) keeps them.
+        self._strips_width = width
+        self.virtual_size = Size(width, len(self.layout_lines))
+
+    def watch_column_width(self) -> None:
+        if self.layout_cache is not None:
+            self._relayout()
+
+    def watch_show_removed(self) -> None:
+        self.ghost = None
+        if self.layout_cache is not None:
+            self._relayout()
+
+    def set_document(
+        self, document: Document, wrapped: Wrapped | None = None, *, partial: bool = False
+    ) -> None:
+        """Show another version of the document (e.g. after a cleaning change, or the whole
+        of an article that opened on its head); `wrapped`, if still right for this view, saves
+        wrapping it here. When the whole arrives, what the reader asked of the head alone is
+        done again (End lands at the true end, a search covers the whole text)."""
+        position = self.position
+        self.document = document
+        self.ghost = None
+        self.cursor = min(self.cursor, max(0, len(document.text) - 1))
+        self.selection_anchor = None
+        self._span_starts = [span.start for span in document.spans]
+        self.matches, self.match_ends, self.current_match = [], [], None
+        if self.search_query:
+            self._set_matches(find_all(document.text, self.search_query))
+        self._pending_position = min(position, len(document.text))
+        self._relayout(wrapped)
+        self.partial = partial
+        if not partial and self._replay:
+            replay, self._replay = self._replay, []
+            for action, arguments in replay:
+                getattr(self, action)(*arguments)
+
+    def _cut_short(self, action: str, *arguments: object) -> None:
+        """A motion the head alone cut short: done again when the whole arrives."""
+        if self.partial:
+            self._replay.append((action, arguments))
+
+    def _moved(self) -> None:
+        """A motion that did what it meant: motions cut short before it are moot."""
+        if self.partial:
+            self._replay.clear()
+
+    def _at_bottom(self) -> bool:
+        return self.scroll_offset.y >= self.max_scroll_y
+
+    def wrap_settings(self) -> tuple[int, bool]:
+        """What a wrap made elsewhere must match: the text width and the removed blocks."""
+        return self.text_width, self.show_removed
+
+    # ----------------------------------------------------------------- position
+
+    @property
+    def position(self) -> int:
+        """Offset of the text at the top of the screen: the reading position."""
+        lines = self.layout_lines
+        if not lines:
+            return self._pending_position or 0
+        return lines[min(int(self.scroll_offset.y), len(lines) - 1)].start
+
+    @property
+    def progress(self) -> float:
+        """How far through the article: 0 at the top, 1 when its end is on screen."""
+        if self.max_scroll_y <= 0:
+            return 1.0
+        return min(1.0, self.scroll_offset.y / self.max_scroll_y)
+
+    def line_of(self, offset: int) -> int:
+        return self.layout_cache.line_of(offset) if self.layout_cache else 0
+
+    def scroll_to_line(self, y: int) -> None:
+        self.scroll_to(y=max(0, y), animate=False, immediate=True)
+
+    def restore_position(self, position: int) -> None:
+        """Scroll back to a saved reading position (0: the very top, title included)."""
+        self.scroll_to_line(self.line_of(position) if position > 0 else 0)
+
+    def _retry_restore(self, position: int) -> None:
+        if self.scroll_offset.y == 0:
+            self.restore_position(position)
+
+    def scroll_to_offset(self, offset: int, where: str = "top") -> None:
+        """Bring the line showing `offset` on screen: at the top, or in view if it is not."""
+        y = self.line_of(offset)
+        height = self.scrollable_content_region.height
+        if where == "top":
+            self.scroll_to_line(y)
+        elif not (self.scroll_offset.y <= y < self.scroll_offset.y + height):
+            self.scroll_to_line(y - height // 3)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._cursor_follows_scroll()
+        self._post_position()
+
+    def _post_position(self) -> None:
+        self.post_message(self.PositionChanged(self, self.position, self.progress))
+
+    # ------------------------------------------------------------------- cursor
+
+    @property
+    def selecting(self) -> bool:
+        return self.selection_anchor is not None
+
+    def selection(self) -> tuple[int, int] | None:
+        """The selected text's (start, end): whole words from the anchor to the cursor."""
+        return text_cursor.selection_span(self.document.text, self.selection_anchor, self.cursor)
+
+    def cursor_span(self) -> tuple[int, int]:
+        """What the cursor covers: its word, or one character."""
+        return text_cursor.cursor_span(self.document.text, self.cursor)
+
+    def target_span(self) -> tuple[int, int]:
+        """What a highlight key acts on: the selection, else the cursor's sentence."""
+        return text_cursor.target_span(self.document.text, self.selection_anchor, self.cursor)
+
+    def move_cursor(self, offset: int, *, keep_selection: bool = True, scroll: bool = True) -> None:
+        """Put the cursor at `offset`, redraw what changed and bring it into view."""
+        old = self._cursor_extent()
+        self.cursor = text_cursor.clamp(self.document.text, offset)
+        self.ghost = None
+        if not keep_selection:
+            self.selection_anchor = None
+        new = self._cursor_extent()
+        if self.selection_anchor is None:
+            self.invalidate(*old)
+            self.invalidate(*new)
+        else:
+            self.invalidate(min(old[0], new[0]), max(old[1], new[1]))
+        if scroll:
+            self._scroll_cursor_into_view()
+
+    def _cursor_extent(self) -> tuple[int, int]:
+        """Offsets whose drawing depends on the cursor and selection."""
+        return text_cursor.drawn_extent(self.document.text, self.selection_anchor, self.cursor)
+
+    def _scroll_cursor_into_view(self) -> None:
+        y = self.line_of(self.cursor)
+        top = int(self.scroll_offset.y)
+        height = self.scrollable_content_region.height
+        if y < top:
+            self.scroll_to_line(y)
+        elif y >= top + height:
+            self.scroll_to_line(y - height + 1)
+
+    def _cursor_follows_scroll(self) -> None:
+        """After scrolling, keep the cursor on screen (as j/k do in less-like readers)."""
+        lines = self.layout_lines
+        if not lines or self.ghost is not None or self._relayouting:
+            return
+        top = int(self.scroll_offset.y)
+        bottom = min(len(lines), top + self.scrollable_content_region.height) - 1
+        y = self.line_of(self.cursor)
+        if top <= y <= bottom:
+            return
+        rows = range(top, bottom + 1) if y < top else range(bottom, top - 1, -1)
+        for row in rows:
+            line = lines[row]
+            if line.kind is LineKind.BODY and line.end > line.start:
+                start = line.start
+                if not text_units.word_span(self.document.text, start):
+                    start = text_units.next_word_start(self.document.text, start)
+                self.move_cursor(min(start, line.end - 1), scroll=False)
+                return
+
+    # -------------------------------------------------------------- strip cache
+
+    def invalidate(
+        self, start: int | None = None, end: int | None = None, *, redraw: bool = True
+    ) -> None:
+        """The one way cached rows are dropped and drawn again: those showing text[start:end],
+        or every row (no span: a change of decorations, styles or layout)."""
+        if start is None or end is None:
+            self._strips.clear()
+            if redraw:
+                self.refresh()
+            return
+        if not self.layout_cache:
+            return
+        first, last = self.line_of(start), self.line_of(max(start, end - 1))
+        # The cache holds at most a few screens: walk it rather than a long range of lines.
+        cached = self._strips.keys()
+        for y in [y for y in cached if first <= y <= last]:
+            self._strips.discard(y)
+        top = int(self.scroll_offset.y)
+        first, last = max(first, top), min(last, top + self.scrollable_content_region.height)
+        if first <= last:
+            self.refresh_lines(first, last - first + 1)
