@@ -175,6 +175,17 @@ class Library:
         """Each stored entry skipped since this Library opened, as "file: id: problem"."""
         return [f"{file}: {key[:40]!r}: {why}" for (file, key), why in self._skipped.items()]
 
+    def skipped_summary(self) -> str:
+        """One line on the skipped entries, for the user ("" if none)."""
+        skipped = self.skipped_records()
+        if not skipped:
+            return ""
+        more = f" and {len(skipped) - 1} more" if len(skipped) > 1 else ""
+        return (
+            f"skipped a damaged store record ({skipped[0]}){more}; "
+            "`reader store check` lists them, `reader store restore` repairs them"
+        )
+
     def _article_entries(self) -> dict[str, dict[str, Any]]:
         usable = {}
         for key, entry in self._table(self._index, "articles").items():

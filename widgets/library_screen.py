@@ -131,6 +131,9 @@ class LibraryScreen(Screen[None]):
             )
         if damaged is not None:
             self._error(damaged)
+        skipped = self.library.skipped_summary()
+        if skipped:
+            self.notify(skipped[0].upper() + skipped[1:] + ".", severity="warning", markup=False)
         count = len(records)
         self.query_one("#heading", Label).update(
             f"Library: {count} article{'s' if count != 1 else ''}"

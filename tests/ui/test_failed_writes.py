@@ -17,7 +17,13 @@ from textual.widgets import TextArea
 
 import store.library
 import store.storage
-from tests.ui.helpers import make_app, record_notices, wait_until, write_article
+from tests.ui.helpers import (
+    make_app,
+    record_notices,
+    wait_until,
+    whole_screen_text,
+    write_article,
+)
 from widgets.annotation_panel import AnnotationPanel
 from widgets.confirm_quit import ConfirmQuit
 from widgets.note_editor import NoteEditor
@@ -180,3 +186,33 @@ async def test_text_and_ctrl_s_in_one_input_burst_save_exactly_what_was_typed(
         app.post_message(events.Key("ctrl+s", None))
         await wait_until(pilot, lambda: not isinstance(app.screen, NoteEditor), "saved")
     assert stored_notes(app) == [typed]
+
+
+async def test_a_page_with_no_article_text_says_so(tmp_path: Path, temp_store: Path):
+    page = write_article(tmp_path, "Subscribe now\n\nCookie settings\n", "chrome.txt")
+    app = make_app(page, temp_store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await _reading(app, pilot)
+        await wait_until(pilot, lambda: "No article text" in whole_screen_text(app), "told")
+        assert app.is_running
+
+
+async def test_a_damaged_store_record_is_skipped_and_told_in_the_reader(
+    tmp_path: Path, temp_store: Path
+):
+    import json
+
+    from reader.cli import main
+
+    page = write_article(tmp_path, ARTICLE)
+    assert main(["notes", "add", str(page), "--quote", "Second sentence", "--note", "kept"]) == 0
+    (notes,) = (temp_store / "notes").glob("*.json")
+    data = json.loads(notes.read_text())
+    data["annotations"]["junk"] = {"id": "junk", "start": "x"}
+    notes.write_text(json.dumps(data))
+    app = make_app(page, temp_store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await _reading(app, pilot)
+        await wait_until(pilot, lambda: "damaged store record" in whole_screen_text(app), "told")
+        assert [p.record.note for p in screen.annotations.placed] == ["kept"]
+    assert json.loads(notes.read_text())["annotations"]["junk"] == {"id": "junk", "start": "x"}
