@@ -192,12 +192,6 @@ class ReadingScreen(Screen[None]):
         )
 
     def _announce_orphans(self) -> None:
-        if not self.document.text.strip():
-            removed = len(self.document.removed)
-            hint = f": R shows the {removed} removed block(s), r restores one" if removed else ""
-            self.notify(
-                f"No article text found in this page{hint}.", severity="warning", markup=False
-            )
         skipped = self.reader_app.library.skipped_summary()
         if skipped:
             self.notify(skipped[0].upper() + skipped[1:] + ".", severity="warning", markup=False)

@@ -188,15 +188,6 @@ async def test_text_and_ctrl_s_in_one_input_burst_save_exactly_what_was_typed(
     assert stored_notes(app) == [typed]
 
 
-async def test_a_page_with_no_article_text_says_so(tmp_path: Path, temp_store: Path):
-    page = write_article(tmp_path, "Subscribe now\n\nCookie settings\n", "chrome.txt")
-    app = make_app(page, temp_store)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await _reading(app, pilot)
-        await wait_until(pilot, lambda: "No article text" in whole_screen_text(app), "told")
-        assert app.is_running
-
-
 async def test_a_damaged_store_record_is_skipped_and_told_in_the_reader(
     tmp_path: Path, temp_store: Path
 ):
