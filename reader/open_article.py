@@ -11,6 +11,7 @@ everything else runs on the UI's thread, `adopt` included.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
@@ -146,6 +147,18 @@ class OpenArticle:
             return False
         self.save_error = ""
         self.stored = True
+        return True
+
+    def save_position(self) -> bool:
+        """Save where the reader is, cheaply: the record without its text (the store keeps
+        the body it has), so it can be done while reading. False as `save` on a refusal."""
+        if not self.stored:
+            return self.save()  # the first save is a whole one (and not of an empty article)
+        try:
+            self.store.save_article(dataclasses.replace(self.record, text=""))
+        except ReaderError as error:
+            self.save_error = str(error)
+            return False
         return True
 
     @property

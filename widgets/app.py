@@ -9,6 +9,8 @@ the user's keys). Each reading screen owns its open article.
 
 from __future__ import annotations
 
+import asyncio
+import signal
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -108,6 +110,9 @@ class ReaderApp(App[int]):
         """True once the first frame is on screen."""
 
     def on_mount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGHUP, signal.SIGTERM):
+            loop.add_signal_handler(signum, self._end_on_signal, signum)
         for warning in self._warnings:
             self.notify(warning, title="Settings", severity="warning", timeout=10, markup=False)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -206,11 +211,17 @@ class ReaderApp(App[int]):
             return
         self._quit()
 
-    def _quit(self) -> None:
+    def _quit(self, status: int = 0) -> None:
         for screen in self.screen_stack:
             if isinstance(screen, ReadingScreen):
                 screen.close_article()
-        self.exit(0)
+        self.exit(status)
+
+    def _end_on_signal(self, signum: int) -> None:
+        """The terminal closed (SIGHUP) or the process was told to stop (SIGTERM): save the
+        place and every change, then end, as quitting does but without asking (nobody may be
+        there to answer). The status is the shell's for that signal."""
+        self._quit(128 + signum)
 
     def action_library(self) -> None:
         from widgets.library_screen import LibraryScreen

@@ -16,6 +16,7 @@ from textual import events, on
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import OptionList
 
@@ -48,6 +49,9 @@ if TYPE_CHECKING:
 # The annotation panel, the note editor and the colour meanings dialog are imported on first
 # use: every import made before the first paint delays it.
 
+SAVE_POSITION_AFTER = 1.0
+"""Seconds the reader stays still before the reading position is saved."""
+
 
 class ReadingScreen(Screen[None]):
     BINDINGS = keymap.bindings(keymap.SCREEN)
@@ -65,6 +69,7 @@ class ReadingScreen(Screen[None]):
         self.default_color = COLORS[0]
         self.column_width = column_width
         self._article_closed = False
+        self._position_timer: Timer | None = None
         self._search_origin = 0
         self._prompt: SearchPrompt | None = None
         """The open search prompt, or None."""
@@ -167,6 +172,10 @@ class ReadingScreen(Screen[None]):
         """Stop loading and save the article (on quit, or when another one is opened)."""
         if not self._article_closed:
             self._article_closed = True
+            views = self.query(DocumentView)  # none once unmounted
+            if views and views.first().layout_lines:
+                # Where the view is now: its last move (keys, then q at once) may be untold.
+                self.article.set_position(views.first().position, views.first().progress)
             self.article.close()
 
     def on_unmount(self) -> None:
@@ -458,6 +467,16 @@ class ReadingScreen(Screen[None]):
         title = self.document.sections[section].title if section is not None else ""
         self.query_one(TitleBar).set_progress(event.progress, title)
         self.article.set_position(event.offset, event.progress)
+        # Saved once the reader has stopped moving for a moment, not on every key: a closed
+        # terminal or a killed process then loses at most that moment.
+        if self._position_timer is not None:
+            self._position_timer.stop()
+        self._position_timer = self.set_timer(SAVE_POSITION_AFTER, self._save_position)
+
+    def _save_position(self) -> None:
+        self._position_timer = None
+        if not self._article_closed:
+            self.article.save_position()
 
     @on(OptionList.OptionSelected, "#outline")
     def jump_to_section(self, event: OptionList.OptionSelected) -> None:
