@@ -7,8 +7,10 @@ step through their starts.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
+from reader.annotation_set import Placed
 from reader.document import Document
 
 
@@ -20,6 +22,20 @@ class Mark(NamedTuple):
     end: int
     color: str
     has_note: bool = False
+
+
+def marks_of(attached: Iterable[Placed]) -> list[Mark]:
+    """The marks of attached annotations, in drawing order: the newest on top."""
+    ordered = sorted(attached, key=lambda placed: placed.record.created)
+    return [Mark(p.record.id, p.start, p.end, p.record.color, bool(p.record.note)) for p in ordered]
+
+
+def mark_on_top(marks: Sequence[Mark], offset: int) -> Mark | None:
+    """The mark drawn on top at `offset`: the last of `marks` (in drawing order) over it."""
+    for mark in reversed(marks):
+        if mark.start <= offset < mark.end:
+            return mark
+    return None
 
 
 class MarkIndex:

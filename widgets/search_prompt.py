@@ -101,3 +101,12 @@ class SearchPrompt:
         if count:
             parts.append((f"   {count}", COUNT_STYLE))
         return Content.assemble(*parts)
+
+
+def match_count(query: str, count: int, current: int | None) -> str:
+    """What the prompt shows after the query: "3/12", "no match", or nothing yet."""
+    if not query.strip():
+        return ""
+    if current is None:
+        return "no match"
+    return f"{current + 1}/{count}"

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from textual import events
 
-from widgets.search_prompt import Outcome, SearchPrompt
+from widgets.search_prompt import Outcome, SearchPrompt, match_count
 
 
 def press(prompt: SearchPrompt, *keys: str) -> list[Outcome]:
@@ -69,3 +69,9 @@ def test_whatever_is_typed_is_the_query(typed):
     assert prompt.text == typed
     assert prompt.cursor == len(typed)
     assert prompt.content().plain == f"/{typed} "
+
+
+def test_the_match_count_says_which_match_of_how_many():
+    assert match_count("heron", 12, 2) == "3/12"
+    assert match_count("heron", 0, None) == "no match"
+    assert match_count("  ", 0, None) == ""  # nothing searched yet

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from reader.annotation_set import placed_in
 from reader.document import parse_markdown
+from reader.records import AnnotationRecord
 from widgets import text_cursor
-from widgets.marks import Mark, MarkIndex
+from widgets.marks import Mark, MarkIndex, mark_on_top, marks_of
 
 TEXT = "# Title\n\nThe first paragraph has words. And a second sentence.\n\nAnother block here."
 DOCUMENT = parse_markdown(TEXT)
@@ -64,3 +66,32 @@ def test_what_is_drawn_again_when_the_cursor_moves_includes_the_anchor():
     assert low == offset("first") and high >= offset("words") + 5
     assert text_cursor.clamp(text, 10**9) == len(text) - 1
     assert text_cursor.clamp("", 5) == 0
+
+
+def record(word: str, length: int, created: str, **fields: str) -> AnnotationRecord:
+    start = offset(word)
+    exact = DOCUMENT.text[start : start + length]
+    return AnnotationRecord("a", exact, start, start + length, created=created, **fields)
+
+
+def test_highlights_are_drawn_oldest_first_so_the_newest_is_on_top():
+    newer = record("paragraph", 9, "2026-12-06T10:00:05+00:00", color="blue", note="n")
+    older = record("first", 25, "2026-12-06T10:00:01+00:00")
+    marks = marks_of(placed_in(DOCUMENT.text, [newer, older]))
+    assert [mark.id for mark in marks] == [older.id, newer.id]
+    assert marks[1] == Mark(newer.id, newer.start, newer.end, "blue", has_note=True)
+    assert not marks[0].has_note
+    assert mark_on_top(marks, offset("paragraph") + 1) == marks[1]
+    assert mark_on_top(marks, offset("first")) == marks[0]
+    assert mark_on_top(marks, offset("Another")) is None
+
+
+def test_the_mark_on_top_is_the_one_the_index_draws_on_top():
+    marks = [
+        Mark("a", offset("The"), offset("words"), "yellow"),
+        Mark("b", offset("first"), offset("has") + 3, "green"),
+        Mark("c", offset("paragraph"), offset("Another") + 7, "pink"),
+    ]
+    index = MarkIndex(DOCUMENT, marks)
+    for at in range(len(DOCUMENT.text)):
+        assert mark_on_top(marks, at) == index.at(at), at

@@ -1,0 +1,98 @@
+"""The reading screen's state: the open article, the document view, and saving changes.
+
+`ReadingScreenBase` holds what every part of the reading screen works with: the article open
+for reading (`reader.open_article.OpenArticle`, which saves each change), the document view,
+and the one way a change to the annotations is made, saved and shown again (`_saving`).
+The parts mixed over it into `ReadingScreen` (widgets/reading_screen.py): reading_loading.py
+(the whole article's arrival), reading_annotations.py (highlights, notes, the panel, export),
+reading_search.py (the search prompt).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, cast
+
+from textual.screen import Screen
+from textual.timer import Timer
+
+from reader.annotation_set import COLORS, AnnotationSet
+from reader.document import Document
+from reader.errors import ReaderError
+from reader.open_article import OpenArticle
+from widgets.document_view import DocumentView
+from widgets.marks import marks_of
+
+if TYPE_CHECKING:
+    from widgets.annotation_panel import AnnotationPanel
+    from widgets.app import ReaderApp
+    from widgets.search_prompt import SearchPrompt
+
+
+class ReadingScreenBase(Screen[None]):
+    """An open article and its view; the base of `ReadingScreen`."""
+
+    def __init__(self, article: OpenArticle, column_width: int) -> None:
+        super().__init__()
+        self.article = article
+        self.default_color = COLORS[0]
+        self.column_width = column_width
+        self._article_closed = False
+        self._position_timer: Timer | None = None
+        self._search_origin = 0
+        self._search_origin_y = 0
+        self._prompt: SearchPrompt | None = None
+        """The open search prompt, or None."""
+        self._match_count = ""
+
+    @property
+    def document(self) -> Document:
+        return self.article.document
+
+    @property
+    def annotations(self) -> AnnotationSet:
+        return self.article.annotations
+
+    @property
+    def reader_app(self) -> ReaderApp:
+        return cast("ReaderApp", self.app)
+
+    @property
+    def view(self) -> DocumentView:
+        return self.query_one(DocumentView)
+
+    def refresh_annotations(self) -> None:
+        """Draw the highlights as they are now, in the view and in the panel (if open)."""
+        self.view.set_marks(marks_of(self.annotations.attached()))
+        meanings = self.reader_app.library.color_meanings()
+        for panel in self.query("AnnotationPanel"):
+            cast("AnnotationPanel", panel).show(
+                self.annotations.placed, meanings, self.annotations.unsaved
+            )
+
+    @contextlib.contextmanager
+    def _saving(self) -> Iterator[None]:
+        """Make a change; if the store refuses it (a full disk, a read-only folder), the
+        change stays here, marked unsaved, and a line says so; the app stays up."""
+        try:
+            yield
+        except ReaderError as error:
+            self.not_saved(error)
+        finally:
+            self.refresh_annotations()
+
+    def report_save(self, saved: bool) -> None:
+        """Say so if the article's last save failed (see `OpenArticle.save`)."""
+        if not saved:
+            self.not_saved(ReaderError(self.article.save_error))
+
+    def not_saved(self, error: ReaderError) -> None:
+        self.notify(
+            f"Not saved: {error}. Kept here, marked unsaved; saved with the next change "
+            "(quitting asks first).",
+            title="Not saved",
+            severity="error",
+            timeout=15,
+            markup=False,
+        )

@@ -1,0 +1,101 @@
+"""The search prompt on the reading screen: `/`, search as you type, Enter keeps, Esc goes back.
+
+The prompt (widgets/search_prompt.py) is drawn in the key bar's row; while it is open, every
+key edits it and the bindings wait. The view finds the matches (widgets/view_search.py) and
+says how many; Esc, or emptying the query, scrolls back to where the search began. Mixed
+into `ReadingScreen` (widgets/reading_screen.py).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import events
+
+from widgets.document_view import DocumentView
+from widgets.key_bar import KeyBar
+from widgets.search_prompt import Outcome, SearchPrompt, match_count
+
+if TYPE_CHECKING:
+    from widgets.reading_base import ReadingScreenBase as _Screen
+else:
+    _Screen = object
+
+
+class ReadingSearch(_Screen):
+    """The search prompt; a mixin of `ReadingScreen` over `ReadingScreenBase`."""
+
+    def action_search(self) -> None:
+        if not self.view.has_focus:
+            self.view.focus()  # n and N, after the prompt, are the text's keys
+        self._search_origin = self.view.position
+        self._search_origin_y = int(self.view.scroll_offset.y)
+        self._prompt = SearchPrompt()
+        self._match_count = ""
+        self._show_prompt()
+
+    def on_key(self, event: events.Key) -> None:
+        """While the search prompt is open, every key edits it (the bindings wait)."""
+        prompt = self._prompt
+        if prompt is None:
+            return
+        event.stop()
+        event.prevent_default()
+        outcome = prompt.key(event)
+        if outcome is Outcome.CHANGED:
+            self._search_as_you_type()
+        elif outcome is Outcome.ACCEPT:
+            self._keep_search()
+        elif outcome is Outcome.CANCEL:
+            self._cancel_search()
+        if self._prompt is not None:
+            self._show_prompt()
+
+    def on_paste(self, event: events.Paste) -> None:
+        if self._prompt is not None:
+            event.stop()
+            if self._prompt.insert(event.text) is Outcome.CHANGED:
+                self._search_as_you_type()
+            self._show_prompt()
+
+    def _show_prompt(self) -> None:
+        prompt = self._prompt
+        self.query_one(KeyBar).show_prompt(
+            None if prompt is None else prompt.content(self._match_count)
+        )
+
+    def _search_as_you_type(self) -> None:
+        assert self._prompt is not None
+        query = self._prompt.text
+        if query.strip():
+            self.view.search(query, origin=self._search_origin)
+        else:
+            self._match_count = ""
+            self.view.clear_search()
+            self.view.scroll_to_line(self._search_origin_y)
+
+    def _keep_search(self) -> None:
+        assert self._prompt is not None
+        query = self._prompt.text
+        self._prompt = None
+        self._show_prompt()
+        if query.strip() and not self.view.matches:
+            if self.article.loading:
+                self.notify(
+                    f"Not in the part loaded so far: {query} (searched again when all is here)",
+                    markup=False,
+                )
+            else:
+                self.notify(f"Not found: {query}", severity="warning", markup=False)
+
+    def _cancel_search(self) -> None:
+        self._prompt = None
+        self._show_prompt()
+        self.view.clear_search()
+        self.view.scroll_to_line(self._search_origin_y)
+
+    def on_document_view_search_updated(self, event: DocumentView.SearchUpdated) -> None:
+        if self._prompt is None:
+            return  # n and N after the prompt closed: the view shows where the match is
+        self._match_count = match_count(event.search_query, event.count, event.current)
+        self._show_prompt()
