@@ -136,3 +136,19 @@ def landing(source: Source, document: Document, fragment: str) -> int | None:
         words = anchor_words(source.text, fragment)
         found = document.anchor(words) if words else None
     return found
+
+
+def open_in_browser(url: str) -> None:
+    """Hand a web address or a file's URI (from an OPEN step of `outside` or `open_image`) to
+    the system's browser or viewer: `$BROWSER` if set, else the desktop's choice. A terminal
+    browser runs in this terminal: the UI suspends itself around this call."""
+    import webbrowser
+
+    if classify(url, "/").kind not in (LinkKind.WEB, LinkKind.FILE):
+        raise ReaderError(f"{_said(url)}: not given to a browser")
+    try:
+        opened = webbrowser.open(url)
+    except webbrowser.Error as error:
+        raise ReaderError(f"no browser: {error}") from None
+    if not opened:
+        raise ReaderError(f"{_said(url)}: no browser could open it (set $BROWSER)")

@@ -142,3 +142,29 @@ def test_a_page_that_cannot_be_read_is_one_line(site: Site, path: str, message: 
         load(Step(Action.OPEN, site.url + path))
     assert message in str(error.value)
     assert "\n" not in str(error.value)
+
+
+def test_the_system_browser_is_the_one_browser_names(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    record = tmp_path / "opened.txt"
+    script = tmp_path / "browser.py"
+    script.write_text(
+        f"import sys, pathlib\npathlib.Path({str(record)!r}).write_text(sys.argv[1])\n",
+        encoding="utf-8",
+    )
+    env = {"BROWSER": f"{sys.executable} {script} %s", "PATH": "/usr/bin:/bin"}
+    code = (
+        "from reader.follow import open_in_browser; open_in_browser('https://news.example/a?b=1')"
+    )
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=60)
+    assert record.read_text(encoding="utf-8") == "https://news.example/a?b=1"
+
+
+def test_nothing_but_web_addresses_and_files_goes_to_the_browser() -> None:
+    from reader.follow import open_in_browser
+
+    for url in ("javascript:alert(1)", "data:text/html,x", "mailto:a@b.example", "#top"):
+        with pytest.raises(ReaderError):
+            open_in_browser(url)
