@@ -152,10 +152,13 @@ class Document:
         """Every link, in order."""
         return tuple(span for span in self.spans if span.kind is SpanKind.LINK)
 
+    @cached_property
+    def _link_starts(self) -> list[int]:
+        return [span.start for span in self.links]
+
     def link_at(self, offset: int) -> Span | None:
         """The link whose text holds `offset`, if any."""
-        starts = [span.start for span in self.links]
-        index = bisect.bisect_right(starts, offset) - 1
+        index = bisect.bisect_right(self._link_starts, offset) - 1
         if index >= 0 and offset < self.links[index].end:
             return self.links[index]
         return None

@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from reader.errors import ReaderError
+from reader.history import History, Place
 from reader.loader import Loader
 from reader.open_article import OpenArticle
 from reader.sanitize import shown
@@ -106,6 +107,8 @@ class ReaderApp(App[int]):
         self._loader = loader
         self._review = review
         self._last_article: OpenArticle | None = None
+        self.trail = History()
+        """The places left behind by following links, for back and forward."""
         self.started = False
         """True once the first frame is on screen."""
 
@@ -126,9 +129,9 @@ class ReaderApp(App[int]):
             self.push_screen(self._reading_screen(OpenArticle(self.library, self._loader)))
             self._loader = None
 
-    def _reading_screen(self, article: OpenArticle) -> ReadingScreen:
+    def _reading_screen(self, article: OpenArticle, place: Place | None = None) -> ReadingScreen:
         self._last_article = article
-        return ReadingScreen(article, self.column_width)
+        return ReadingScreen(article, self.column_width, place)
 
     def on_ready(self) -> None:
         first_frame_shown()
@@ -270,6 +273,27 @@ class ReaderApp(App[int]):
         self.switch_screen(screen)  # the old reading screen (or the library) goes
         if self.started:
             self.call_after_refresh(screen.load_rest)
+
+    def show_article(self, article: OpenArticle, place: Place) -> None:
+        """Read `article` at `place` in place of the article shown (a link followed, back or
+        forward): a change of screen, and the article is in the library."""
+        screen = self._reading_screen(article, place)
+        reading = self.reading
+        if reading is not None:
+            reading.close_article()
+        self.switch_screen(screen)
+        screen.report_save(article.save())
+        if self.started:
+            self.call_after_refresh(screen.load_rest)
+
+    def reopen_article(self, article_id: str) -> OpenArticle:
+        """An article of the library, opened again (ReaderError if it cannot be)."""
+        from reader.stored_article import reopen
+
+        record = self.library.article(article_id)
+        if record is None:
+            raise ReaderError("that article is no longer in the library")
+        return OpenArticle(self.library, reopen(record))
 
     def on_library_screen_chosen(self, event: LibraryScreen.Chosen) -> None:
         self.open_choice(event.choice)

@@ -11,7 +11,8 @@ their own:
 - widgets/view_motions.py: line, page, section, paragraph, word and sentence moves;
 - widgets/view_search.py: the query, its matches and n/N;
 - widgets/view_annotating.py: selection keys, the highlights drawn, highlight/note requests;
-- widgets/view_mouse.py: clicks and drags.
+- widgets/view_mouse.py: clicks and drags;
+- widgets/view_links.py: the link or image under the cursor, the links on screen, hint labels.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from textual.binding import BindingType
 from widgets import keymap
 from widgets.view_annotating import ViewAnnotating
 from widgets.view_core import DocumentViewCore
+from widgets.view_links import ViewLinks
 from widgets.view_motions import ViewMotions
 from widgets.view_mouse import ViewMouse
 from widgets.view_painting import ViewPainting
@@ -39,6 +41,7 @@ class DocumentView(
     ViewMotions,
     ViewSearch,
     ViewMouse,
+    ViewLinks,
     ViewPainting,
     DocumentViewCore,
     can_focus=True,
@@ -66,6 +69,8 @@ class DocumentView(
         "document-view--search-current",
         "document-view--selection",
         "document-view--note-marker",
+        "document-view--image",
+        "document-view--hint",
     }
 
     DEFAULT_CSS = """
@@ -93,6 +98,10 @@ class DocumentView(
             background: $block-cursor-background; color: $block-cursor-foreground;
         }
         & > .document-view--note-marker { color: $accent; text-style: bold; }
+        & > .document-view--image { color: $foreground-muted; text-style: italic; }
+        & > .document-view--hint {
+            background: $warning; color: $surface; text-style: bold not underline;
+        }
     }
     """
 

@@ -113,6 +113,51 @@ SCREEN: tuple[KeySpec, ...] = (
         label="Close the panel",
     ),
     KeySpec("removed", "R", "toggle_removed", "Show/hide removed blocks, with reasons", "Clean"),
+    *(
+        # Following links, as a terminal browser does (the footer says where the link under
+        # the cursor leads).
+        KeySpec(
+            "link.follow",
+            "enter",
+            "follow_link",
+            "Follow the link under the cursor (open the image)",
+            "Links",
+            display="Enter",
+        ),
+        KeySpec(
+            "link.hints",
+            "f",
+            "hints",
+            "Label the links on screen: type a label to follow it",
+            "Links",
+            footer=True,
+            label="Links",
+        ),
+        KeySpec(
+            "link.hints.outside",
+            "F",
+            "hints(True)",
+            "Label the links on screen: the one typed opens in the browser",
+            "Links",
+        ),
+        KeySpec(
+            "link.outside",
+            "o",
+            "open_outside",
+            "Open the link or image in the system browser",
+            "Links",
+        ),
+        KeySpec("link.list", "l", "toggle_links", "List the article's links", "Links"),
+        KeySpec(
+            "history.back",
+            "left,backspace",
+            "back",
+            "Back to where you were (cursor and scroll)",
+            "Links",
+            display="← Backspace",
+        ),
+        KeySpec("history.forward", "right", "forward", "Forward again", "Links", display="→"),
+    ),
 )
 
 # The whole app.
@@ -202,6 +247,45 @@ BUILTIN: tuple[KeySpec, ...] = (
         display="type",
     ),
     KeySpec("panel.jump", "enter", "", "Panel: jump to the highlight", "Annotate", display="Enter"),
+    KeySpec(
+        "hints.type",
+        "",
+        "",
+        "Hints shown: type a label to follow its link; Esc stops",
+        "Links",
+        display="a-z",
+    ),
+    KeySpec(
+        "opening.cancel",
+        "",
+        "",
+        "Opening a page: Esc cancels (you stay where you were)",
+        "Links",
+        display="Esc",
+    ),
+    KeySpec(
+        "links.filter",
+        "",
+        "",
+        "Link list: type to filter (words or address)",
+        "Links",
+        display="type",
+    ),
+    KeySpec("links.follow", "enter", "", "Link list: follow the link", "Links", display="Enter"),
+)
+
+# The link list.
+LINK_LIST: tuple[KeySpec, ...] = (
+    KeySpec(
+        "links.close",
+        "escape",
+        "close",
+        "Link list: close, go back to the text",
+        "Links",
+        footer=True,
+        display="Esc",
+        label="Close the list",
+    ),
 )
 
 # The annotation panel.
@@ -321,7 +405,18 @@ SHELF: tuple[KeySpec, ...] = (
 )
 
 ALL: tuple[KeySpec, ...] = (
-    READING + SCREEN + APP + LIBRARY + REVIEW + LIST + BUILTIN + PANEL + EDITOR + DISCARD + UNSAVED
+    READING
+    + SCREEN
+    + APP
+    + LIBRARY
+    + REVIEW
+    + LIST
+    + BUILTIN
+    + PANEL
+    + LINK_LIST
+    + EDITOR
+    + DISCARD
+    + UNSAVED
 )
 """Every key the help screen lists."""
 
@@ -333,6 +428,7 @@ BOUND: tuple[KeySpec, ...] = (
     + REVIEW
     + LIST
     + PANEL
+    + LINK_LIST
     + EDITOR
     + DISCARD
     + UNSAVED
@@ -347,6 +443,7 @@ CONTEXTS: dict[str, tuple[KeySpec, ...]] = {
     "reading": READING + SCREEN + APP,
     "outline": LIST + SCREEN + APP,
     "annotation panel": PANEL + LIST + SCREEN + APP,
+    "link list": LINK_LIST + LIST + SCREEN + APP,
     "library": LIBRARY + SHELF + LIST + APP,
     "review": REVIEW + APP,
     "note editor": EDITOR + APP,
@@ -366,6 +463,7 @@ GROUPS = (
     "Annotate",
     "Clean",
     "View",
+    "Links",
     "Library",
     "Review",
     "Lists and help",

@@ -223,4 +223,6 @@ def _prefixes(block: Block) -> tuple[str, str]:
         return first, quote + indent + pad
     if kind is BlockKind.CODE:
         return quote + "  ", quote + "  "
+    if kind is BlockKind.IMAGE:
+        return quote + "▣ ", quote + "  "
     return quote, quote

@@ -5,7 +5,7 @@ for reading (`reader.open_article.OpenArticle`, which saves each change), the do
 and the one way a change to the annotations is made, saved and shown again (`_saving`).
 The parts mixed over it into `ReadingScreen` (widgets/reading_screen.py): reading_loading.py
 (the whole article's arrival), reading_annotations.py (highlights, notes, the panel, export),
-reading_search.py (the search prompt).
+reading_search.py (the search prompt), following.py (links: following them, back and forward).
 """
 
 from __future__ import annotations
@@ -20,8 +20,10 @@ from textual.timer import Timer
 from reader.annotation_set import COLORS, AnnotationSet
 from reader.document import Document
 from reader.errors import ReaderError
+from reader.history import Place
 from reader.open_article import OpenArticle
 from widgets.document_view import DocumentView
+from widgets.key_bar import KeyBar
 from widgets.marks import marks_of
 
 if TYPE_CHECKING:
@@ -33,9 +35,11 @@ if TYPE_CHECKING:
 class ReadingScreenBase(Screen[None]):
     """An open article and its view; the base of `ReadingScreen`."""
 
-    def __init__(self, article: OpenArticle, column_width: int) -> None:
+    def __init__(self, article: OpenArticle, column_width: int, place: Place | None = None) -> None:
+        """Show `article`: where the reader left it, or at `place` (back, forward, a link)."""
         super().__init__()
         self.article = article
+        self._place = place
         self.default_color = COLORS[0]
         self.column_width = column_width
         self._article_closed = False
@@ -61,6 +65,10 @@ class ReadingScreenBase(Screen[None]):
     @property
     def view(self) -> DocumentView:
         return self.query_one(DocumentView)
+
+    def _show_footer(self) -> None:
+        """The footer's row when no prompt is in it: the keys (following.py says more)."""
+        self.query_one(KeyBar).show_prompt(None)
 
     def refresh_annotations(self) -> None:
         """Draw the highlights as they are now, in the view and in the panel (if open)."""

@@ -9,7 +9,9 @@ in files of their own:
 - widgets/reading_loading.py: the rest of an article that opened on its head, and what is
   said once the whole is here;
 - widgets/reading_annotations.py: highlights, notes, undo, colour meanings, the panel, export;
-- widgets/reading_search.py: the search prompt.
+- widgets/reading_search.py: the search prompt;
+- widgets/following.py: links: where the one under the cursor leads, following it (Enter,
+  hints, the link list), the browser, back and forward.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from textual.widgets import OptionList
 
 from widgets import keymap
 from widgets.document_view import DocumentView
+from widgets.following import LinkKeys
 from widgets.key_bar import KeyBar
 from widgets.messages import BlockToggleRequested
 from widgets.outline import Outline
@@ -35,7 +38,7 @@ SAVE_POSITION_AFTER = 1.0
 """Seconds the reader stays still before the reading position is saved."""
 
 
-class ReadingScreen(ReadingAnnotations, ReadingSearch, ReadingLoading, ReadingScreenBase):
+class ReadingScreen(LinkKeys, ReadingAnnotations, ReadingSearch, ReadingLoading, ReadingScreenBase):
     BINDINGS = keymap.bindings(keymap.SCREEN)
 
     DEFAULT_CSS = """
@@ -53,10 +56,12 @@ class ReadingScreen(ReadingAnnotations, ReadingSearch, ReadingLoading, ReadingSc
         yield TitleBar(self.document.title, loading=self.article.loading)
         with Horizontal(id="body"):
             yield Outline(self.document, id="outline", shown=self.reader_app.settings.outline)
+            place = self._place
             yield DocumentView(
                 self.document,
                 column_width=self.column_width,
-                position=self.article.record.position,
+                position=self.article.record.position if place is None else place.top,
+                cursor=None if place is None else place.cursor,
                 partial=self.article.loading,
                 id="document",
             )
@@ -67,6 +72,8 @@ class ReadingScreen(ReadingAnnotations, ReadingSearch, ReadingLoading, ReadingSc
 
     def on_mount(self) -> None:
         self.view.focus()
+        if self._place is not None:
+            self.call_after_refresh(self.show_place, self._place)
         self.refresh_annotations()
         if not self.article.loading:
             self._announce_orphans()

@@ -60,9 +60,10 @@ class ReadingSearch(_Screen):
 
     def _show_prompt(self) -> None:
         prompt = self._prompt
-        self.query_one(KeyBar).show_prompt(
-            None if prompt is None else prompt.content(self._match_count)
-        )
+        if prompt is None:
+            self._show_footer()  # the keys again, or where the link under the cursor leads
+            return
+        self.query_one(KeyBar).show_prompt(prompt.content(self._match_count))
 
     def _search_as_you_type(self) -> None:
         assert self._prompt is not None

@@ -22,7 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader import text_units
-from reader.document import Document
+from reader.document import Document, Image, Span
 from reader.search import find_all
 from widgets import text_cursor
 from widgets.line_layout import Layout, Line, LineKind, Wrapped, layout_document
@@ -54,6 +54,7 @@ class DocumentViewCore(ScrollView):
         *,
         column_width: int = 80,
         position: int = 0,
+        cursor: int | None = None,
         partial: bool = False,
         name: str | None = None,
         id: str | None = None,
@@ -78,7 +79,11 @@ class DocumentViewCore(ScrollView):
         self.current_match: int | None = None
         self.search_query = ""
         self._span_starts = [span.start for span in document.spans]
-        self.cursor = position
+        self.cursor = position if cursor is None else cursor
+        self._cursor_target: tuple[Span | None, Image | None] = (None, None)
+        """The link and the image under the cursor, as last told (view_links.py)."""
+        self.hints: dict[int, str] = {}
+        """Hint labels drawn over the links on screen: each link's start, and its label."""
         self.selection_anchor: int | None = None
         self.ghost: int | None = None
         """Index into document.removed of the removed block under the cursor (R view)."""
@@ -97,6 +102,7 @@ class DocumentViewCore(ScrollView):
     if TYPE_CHECKING:
 
         def _set_matches(self, matches: list[tuple[int, int]]) -> None: ...  # view_search.py
+        def _announce_target(self) -> None: ...  # view_links.py
 
     # ------------------------------------------------------------------- layout
 
@@ -177,6 +183,7 @@ class DocumentViewCore(ScrollView):
             self._set_matches(find_all(document.text, self.search_query))
         self._pending_position = min(position, len(document.text))
         self._relayout(wrapped)
+        self._announce_target()
         self.partial = partial
         if not partial and self._replay:
             replay, self._replay = self._replay, []
@@ -281,6 +288,7 @@ class DocumentViewCore(ScrollView):
             self.invalidate(min(old[0], new[0]), max(old[1], new[1]))
         if scroll:
             self._scroll_cursor_into_view()
+        self._announce_target()
 
     def _cursor_extent(self) -> tuple[int, int]:
         """Offsets whose drawing depends on the cursor and selection."""

@@ -41,6 +41,8 @@ class Decoration:
     end: int
     style: Style
     highlight: bool = False
+    text: str = ""
+    """Drawn instead of text[start:end] (a hint's label), if given."""
 
 
 # Styles no theme changes, kept out of the component classes: Textual styles every component
@@ -156,6 +158,8 @@ class ViewPainting(_View):
             return base + self._style("quote")
         if block.kind is BlockKind.CODE:
             return base + self._style("code")
+        if block.kind is BlockKind.IMAGE:
+            return base + self._style("image")
         return base
 
     def _body_segments(self, line: Line, base: Style) -> list[Segment]:
@@ -190,7 +194,11 @@ class ViewPainting(_View):
                     highlights += decoration.highlight
             if highlights > 1:
                 piece_style = piece_style + overlap
-            out.append(Segment(text[left:right], piece_style))
+            piece = text[left:right]
+            for decoration in decorations:
+                if decoration.text and decoration.start <= left and right <= decoration.end:
+                    piece = decoration.text[left - decoration.start : right - decoration.start]
+            out.append(Segment(piece, piece_style))
             if right in note_ends:
                 out.append(Segment("✎", base + self._style("note-marker")))
         return out
@@ -226,6 +234,10 @@ class ViewPainting(_View):
             cursor_start, cursor_end = self.cursor_span()
             if cursor_start < end and cursor_end > start:
                 found.append(Decoration(cursor_start, cursor_end, self._cursor_style()))
+        for at, label in self.hints.items():  # hint mode: labels over the links' first letters
+            if start <= at < end and label:
+                stop = min(end, at + len(label))
+                found.append(Decoration(at, stop, self._style("hint"), text=label))
         return found
 
     def _spans_between(self, start: int, end: int) -> list[Span]:
