@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from textual import events
 from textual.app import SuspendNotSupported
 from textual.content import Content
-from textual.worker import Worker
+from textual.worker import Worker, get_current_worker
 
 from reader.cleaned import Cleaned
 from reader.document import Image, Span
@@ -199,7 +199,7 @@ class LinkKeys(_Screen):
         self._show_footer()
 
     def _open_in_thread(self, step: Step) -> None:
-        worker = self._opening
+        worker = get_current_worker()  # not self._opening: the thread may start before it is set
         try:
             source, cleaned = load(step)
         except ReaderError as error:
@@ -207,17 +207,15 @@ class LinkKeys(_Screen):
             return
         self.app.call_from_thread(self._opened, worker, step, source, cleaned)
 
-    def _open_failed(self, worker: Worker[None] | None, message: str) -> None:
-        if worker is None or worker is not self._opening:
+    def _open_failed(self, worker: Worker[None], message: str) -> None:
+        if worker is not self._opening:
             return  # cancelled: the reader is already elsewhere
         self._opening = None
         self._show_footer()
         self.notify(message, title="Not opened", severity="error", markup=False)
 
-    def _opened(
-        self, worker: Worker[None] | None, step: Step, source: Source, cleaned: Cleaned
-    ) -> None:
-        if worker is None or worker is not self._opening:
+    def _opened(self, worker: Worker[None], step: Step, source: Source, cleaned: Cleaned) -> None:
+        if worker is not self._opening:
             return
         self._opening = None
         self._show_footer()

@@ -331,3 +331,22 @@ async def test_an_image_is_one_dim_line_and_can_be_highlighted(tmp_path, temp_st
         [note] = Library(temp_store).annotations(article_id)
         assert note.start >= block.start and note.end <= block.end
         assert "sea trials" in note.exact
+
+
+async def test_a_key_on_an_image_opens_the_picture(tmp_path, temp_store, monkeypatch):
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
+    picture = tmp_path / "pics" / "gull.png"
+    picture.parent.mkdir()
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(32))
+    text = '# Gulls\n\nThey came back.\n\n![A gull](pics/gull.png "The first gull back")\n\nMore.\n'
+    app = make_app(write_article(tmp_path, text, "gulls.md"), temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        view = view_of(app)
+        await wait_until(pilot, lambda: view.layout_lines, "laid out")
+        assert "▣ The first gull back" in screen_text(view)
+        for key in ["slash", *"first gull", "enter"]:
+            await pilot.press(key)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: opened, "the picture handed to the viewer")
+        assert opened == [picture.as_uri()]
