@@ -16,6 +16,7 @@ from reader.follow import status
 from reader.links import LinkKind, classify
 from reader.sanitize import shown
 from widgets import keymap
+from widgets.lists import MotionList
 
 TEXT_CHARS = 160
 TARGET_CELLS = 38
@@ -73,7 +74,7 @@ class LinkPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Filter: words of the link or its address", id="links-filter")
-        yield OptionList(id="links-list", markup=False)
+        yield MotionList(id="links-list", markup=False)
 
     def show(self, document: Document, article: str) -> None:
         """List `document`'s links; `article` is where it came from (to judge them)."""
