@@ -5,3 +5,9 @@ class ReaderError(Exception):
     """A failure explained to the user in one line (exit status 2)."""
 
     exit_status = 2
+
+
+class Cancelled(ReaderError):
+    """The user stopped it (Esc while a page downloads)."""
+
+    exit_status = 130

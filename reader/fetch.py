@@ -7,6 +7,7 @@ origin, and every message, show the URL without them.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 import httpcore
@@ -32,6 +33,12 @@ _KINDS = {
 }
 
 
+Progress = Callable[[int, int | None], None]
+"""Told the bytes received so far and the size the server declared (None if it did not): once
+the headers are in, then after each piece. It may raise (a ReaderError: the user cancelled) to
+stop the download there."""
+
+
 class _Deadline(Exception):
     """The whole download took longer than allowed."""
 
@@ -42,9 +49,11 @@ def fetch(
     timeout: httpx.Timeout | float = TIMEOUT,
     transport: httpx.BaseTransport | None = None,
     deadline: float = DOWNLOAD_SECONDS,
+    progress: Progress | None = None,
 ) -> Source:
     """Download `url` and load it as a Source whose origin is the final URL (without
-    credentials). The whole download, headers and body, gives up after `deadline` seconds."""
+    credentials). The whole download, headers and body, gives up after `deadline` seconds;
+    `progress` hears how far it is."""
     shown = strip_credentials(url)
     ends = time.monotonic() + deadline
     if transport is None:
@@ -72,11 +81,16 @@ def fetch(
                 raise ReaderError(_over(shown, max_bytes))
             chunks: list[bytes] = []
             size = 0
+            total = declared or None
+            if progress is not None:
+                progress(0, total)
             for chunk in response.iter_bytes():
                 size += len(chunk)
                 if size > max_bytes:
                     raise ReaderError(_over(shown, max_bytes))
                 chunks.append(chunk)
+                if progress is not None:
+                    progress(size, total)
                 if time.monotonic() > ends:
                     raise _Deadline
             final_url = strip_credentials(str(response.url))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from reader.cleaned import Cleaned
 from reader.document import Document, Image
@@ -19,6 +19,9 @@ from reader.limits import DEFAULT_MAX_BYTES
 from reader.links import LinkKind, LinkTarget, classify, shown
 from reader.load import Source, SourceKind, is_url, load_path
 from reader.target import load_target
+
+if TYPE_CHECKING:
+    from reader.fetch import Progress
 
 MESSAGE_WIDTH = 60
 """How much of a target a message shows."""
@@ -113,16 +116,28 @@ def _fit(text: str, width: int) -> str:
 def load(step: Step, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Source, Cleaned]:
     """Fetch or read the page an OPEN step names, and clean it: today's limits on size, time,
     redirects and content types; a ReaderError in one line if it is no article."""
+    source = read_page(step, max_bytes)
+    return source, clean_page(source)
+
+
+def read_page(
+    step: Step, max_bytes: int = DEFAULT_MAX_BYTES, progress: Progress | None = None
+) -> Source:
+    """Fetch (or read) the page an OPEN step names; `progress` hears how far a download is."""
+    target = step.target
+    if is_url(target):
+        return load_target(target, max_bytes, progress=progress)
+    return load_path(Path(target), max_bytes)
+
+
+def clean_page(source: Source) -> Cleaned:
+    """A page read by `read_page`, cleaned (a ReaderError in one line if it is no article)."""
     from reader.clean import clean  # not at import: the UI process may never clean
 
-    target = step.target
-    source = (
-        load_target(target, max_bytes) if is_url(target) else load_path(Path(target), max_bytes)
-    )
     cleaned = clean(source)
     if not any(block.kept for block in cleaned.blocks):
         raise ReaderError(f"{shown(source.origin, MESSAGE_WIDTH)}: no article text found")
-    return source, cleaned
+    return cleaned
 
 
 def landing(source: Source, document: Document, fragment: str) -> int | None:

@@ -18,12 +18,23 @@ from typing import TYPE_CHECKING
 from textual import events
 from textual.app import SuspendNotSupported
 from textual.content import Content
+from textual.timer import Timer
 from textual.worker import Worker, get_current_worker
 
 from reader.cleaned import Cleaned
 from reader.document import Image, Span
-from reader.errors import ReaderError
-from reader.follow import Action, Step, follow, landing, load, open_image, outside, status
+from reader.errors import Cancelled, ReaderError
+from reader.follow import (
+    Action,
+    Step,
+    clean_page,
+    follow,
+    landing,
+    open_image,
+    outside,
+    read_page,
+    status,
+)
 from reader.history import Place
 from reader.load import Source
 from reader.loader import Ready, Whole
@@ -42,6 +53,25 @@ else:
 
 STATUS_CELLS = 200
 """At most this much of a target in the footer (the row cuts it to the window)."""
+PROGRESS_EVERY = 0.1
+"""Seconds between two redraws of a download's progress line."""
+
+
+def received_line(received: int, total: int | None) -> str:
+    """How far a download is: `48 kB of 120 kB`, `1.2 MB`."""
+    said = _amount(received)
+    return said if total is None else f"{said} of {_amount(total)}"
+
+
+def _amount(size: int) -> str:
+    if size < 1_000_000:
+        return f"{size / 1000:.0f} kB" if size >= 1000 else f"{size} bytes"
+    return f"{size / 1e6:.1f} MB"
+
+
+def opening_line(target: str, said: str) -> Content:
+    """The footer while a page opens: what, how far, and how to stop it."""
+    return Content(f"Opening {target} … {said}  Esc cancels")
 
 
 def place_of(screen: ReadingScreenBase) -> Place:
@@ -61,7 +91,10 @@ class LinkKeys(_Screen):
 
     _hints: HintMode | None = None
     _opening: Worker[None] | None = None
-    _opening_line = Content("")
+    _opening_target = ""
+    _progress = ""
+    """How far the page being opened is (set by its thread, shown by a timer)."""
+    _progress_timer: Timer | None = None
     _status = ""
 
     def _article_source(self) -> str:
@@ -92,7 +125,7 @@ class LinkKeys(_Screen):
         if self._prompt is not None:
             return
         if self._opening is not None:
-            bar.show_prompt(self._opening_line)
+            bar.show_prompt(opening_line(self._opening_target, self._progress))
         elif self._hints is not None:
             typed = self._hints.typed
             bar.show_prompt(Content(f"Follow: type a label ({typed or '…'})  Esc stops"))
@@ -188,37 +221,53 @@ class LinkKeys(_Screen):
 
     def _start_opening(self, step: Step) -> None:
         self._cancel_opening(quietly=True)
-        target = shown(step.target, STATUS_CELLS, one_line=True)
-        self._opening_line = Content(f"Opening {target} …  Esc cancels")
+        self._opening_target = shown(step.target, STATUS_CELLS, one_line=True)
+        self._progress = "connecting"
         self._opening = self.run_worker(
             lambda: self._open_in_thread(step),
             thread=True,
             exit_on_error=False,
             group="follow",
         )
+        self._progress_timer = self.set_interval(PROGRESS_EVERY, self._show_footer)
         self._show_footer()
 
     def _open_in_thread(self, step: Step) -> None:
         worker = get_current_worker()  # not self._opening: the thread may start before it is set
+
+        def progress(received: int, total: int | None) -> None:
+            if worker.is_cancelled:
+                raise Cancelled("cancelled")  # Esc: the download stops at its next piece
+            if worker is self._opening:
+                self._progress = received_line(received, total)  # the timer shows it
+
         try:
-            source, cleaned = load(step)
+            source = read_page(step, progress=progress)
+            if worker is self._opening:
+                self._progress = "cleaning"
+            cleaned = clean_page(source)
         except ReaderError as error:
             self.app.call_from_thread(self._open_failed, worker, str(error))
             return
         self.app.call_from_thread(self._opened, worker, step, source, cleaned)
 
+    def _end_opening(self) -> None:
+        self._opening = None
+        timer, self._progress_timer = self._progress_timer, None
+        if timer is not None:
+            timer.stop()
+        self._show_footer()
+
     def _open_failed(self, worker: Worker[None], message: str) -> None:
         if worker is not self._opening:
             return  # cancelled: the reader is already elsewhere
-        self._opening = None
-        self._show_footer()
+        self._end_opening()
         self.notify(message, title="Not opened", severity="error", markup=False)
 
     def _opened(self, worker: Worker[None], step: Step, source: Source, cleaned: Cleaned) -> None:
         if worker is not self._opening:
             return
-        self._opening = None
-        self._show_footer()
+        self._end_opening()
         try:
             article = OpenArticle(self.reader_app.library, Ready(Whole(source, cleaned)))
         except ReaderError as error:
@@ -229,12 +278,12 @@ class LinkKeys(_Screen):
         self.reader_app.show_article(article, Place(article.record.id, cursor=at, top=at))
 
     def _cancel_opening(self, quietly: bool = False) -> None:
-        worker, self._opening = self._opening, None
+        worker = self._opening
         if worker is None:
             return
-        # The download runs on to its deadline in its thread; what it brings is dropped.
+        # The download stops at its next piece (or its deadline); what it brought is dropped.
         worker.cancel()
-        self._show_footer()
+        self._end_opening()
         if not quietly:
             self.notify("Cancelled.", timeout=2, markup=False)
 

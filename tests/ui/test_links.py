@@ -311,6 +311,39 @@ async def test_esc_cancels_a_page_still_loading(site, tmp_path, temp_store):
         assert app.article.document.title == "Slow"  # type: ignore[union-attr]
 
 
+async def test_a_download_shows_how_far_it_is_and_esc_stops_it(site, tmp_path, temp_store):
+    crossings = "".join(
+        f"<p>Crossing {n} left Kestrel Bay on time and reached Port Selkie at dawn.</p>"
+        for n in range(400)
+    )
+    page = TIMETABLE.replace("</article>", crossings + "</article>")
+    (site.folder / "long.html").write_text(page, encoding="utf-8")
+    size_kb = round(len(page.encode()) / 1000)
+    text = f"# Long\n\nThis [page is long]({site.url}/trickle/long.html) to come.\n"
+    app = make_app(write_article(tmp_path, text, "long.md"), temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        notices = record_notices(app)
+        view = view_of(app)
+        await wait_until(pilot, lambda: view.layout_lines, "laid out")
+        for key in ["slash", *"page", "enter"]:
+            await pilot.press(key)
+        await pilot.press("enter")
+        # The first half is in, the rest waits on the server: the footer says how far it is.
+        await wait_until(pilot, lambda: f"kB of {size_kb} kB" in _footer(app), "the progress")
+        assert "Opening" in _footer(app) and "Esc cancels" in _footer(app)
+        assert "/trickle/long.html" in _footer(app)
+        await pilot.press("escape")
+        assert "Opening" not in _footer(app)
+        await wait_until(pilot, lambda: notices, "a message")
+        assert notices[-1] == "Cancelled."
+        site.release.set()  # the rest arrives after all: it is not shown
+        await app.workers.wait_for_complete()
+        for _ in range(10):
+            await pilot.pause()
+        assert app.article.document.title == "Long"  # type: ignore[union-attr]
+        assert Library(temp_store).article(article_id_for(f"{site.url}/trickle/long.html")) is None
+
+
 async def test_an_image_is_one_dim_line_and_can_be_highlighted(tmp_path, temp_store):
     app = make_app(SAMPLES / SAMPLE, temp_store)
     async with app.run_test(size=SIZE) as pilot:

@@ -9,8 +9,18 @@ from pathlib import Path
 import pytest
 
 from reader.document import parse_markdown
-from reader.errors import ReaderError
-from reader.follow import Action, Step, follow, landing, load, open_image, outside, status
+from reader.errors import Cancelled, ReaderError
+from reader.follow import (
+    Action,
+    Step,
+    follow,
+    landing,
+    load,
+    open_image,
+    outside,
+    read_page,
+    status,
+)
 from reader.metadata import Metadata
 from tests.site import Site, serve
 
@@ -142,6 +152,33 @@ def test_a_page_that_cannot_be_read_is_one_line(site: Site, path: str, message: 
         load(Step(Action.OPEN, site.url + path))
     assert message in str(error.value)
     assert "\n" not in str(error.value)
+
+
+def test_a_download_tells_how_far_it_is(site: Site) -> None:
+    heard: list[tuple[int, int | None]] = []
+    source = read_page(
+        Step(Action.OPEN, f"{site.url}/timetable.html"),
+        progress=lambda received, total: heard.append((received, total)),
+    )
+    size = len(OTHER.encode())
+    assert source.text.startswith("<!DOCTYPE html>")
+    assert heard[0] == (0, size) and heard[-1] == (size, size)
+    assert [got for got, _ in heard] == sorted(got for got, _ in heard)
+
+
+def test_a_download_stops_when_its_progress_says_cancelled(site: Site) -> None:
+    """Esc in the reader: the next piece ends the download, the rest is never waited for."""
+
+    def cancel_after_the_first_piece(received: int, total: int | None) -> None:
+        if received:
+            raise Cancelled("cancelled")
+
+    with pytest.raises(Cancelled):
+        read_page(
+            Step(Action.OPEN, f"{site.url}/trickle/timetable.html"),
+            progress=cancel_after_the_first_piece,
+        )
+    assert not site.release.is_set()  # the second half was never sent
 
 
 def test_the_system_browser_is_the_one_browser_names(tmp_path: Path) -> None:
