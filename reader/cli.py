@@ -59,7 +59,13 @@ def open_article(argv: Sequence[str]) -> int:
 
     pause_collector()  # until the app's first frame (widgets call first_frame_shown)
     args = _open_parser().parse_args(argv)
-    from reader.limits import DEFAULT_MAX_BYTES, DOWNLOAD_SECONDS, max_bytes_from, seconds_from
+    from reader.limits import (
+        DEFAULT_MAX_BYTES,
+        DOWNLOAD_SECONDS,
+        Limits,
+        max_bytes_from,
+        seconds_from,
+    )
     from reader.loader import open_loader
 
     # One line for --max-size 0, inf, nan or 1e308, --timeout 0 or nan.
@@ -79,7 +85,8 @@ def open_article(argv: Sequence[str]) -> int:
         try:
             # Without an article, the app opens on the library.
             width = None if args.width is None else max(20, args.width)
-            app = ReaderApp(library, loader, column_width=width)
+            limits = Limits(max_bytes, seconds)
+            app = ReaderApp(library, loader, column_width=width, limits=limits)
             app.run()
             status = app.return_code or 0
         finally:

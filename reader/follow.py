@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from reader.cleaned import Cleaned
 from reader.document import Document, Image
 from reader.errors import ReaderError
-from reader.limits import DEFAULT_MAX_BYTES
+from reader.limits import DEFAULT_LIMITS, Limits
 from reader.links import LinkKind, LinkTarget, classify, shown
 from reader.load import Source, SourceKind, is_url, load_path
 from reader.target import load_target
@@ -113,21 +113,22 @@ def _fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(0, width - 1)] + "…"
 
 
-def load(step: Step, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Source, Cleaned]:
-    """Fetch or read the page an OPEN step names, and clean it: today's limits on size, time,
-    redirects and content types; a ReaderError in one line if it is no article."""
-    source = read_page(step, max_bytes)
+def load(step: Step, limits: Limits = DEFAULT_LIMITS) -> tuple[Source, Cleaned]:
+    """Fetch or read the page an OPEN step names, and clean it: the run's limits on size and
+    time, today's on redirects and content types; a ReaderError in one line if it is no
+    article."""
+    source = read_page(step, limits)
     return source, clean_page(source)
 
 
 def read_page(
-    step: Step, max_bytes: int = DEFAULT_MAX_BYTES, progress: Progress | None = None
+    step: Step, limits: Limits = DEFAULT_LIMITS, progress: Progress | None = None
 ) -> Source:
     """Fetch (or read) the page an OPEN step names; `progress` hears how far a download is."""
     target = step.target
     if is_url(target):
-        return load_target(target, max_bytes, progress=progress)
-    return load_path(Path(target), max_bytes)
+        return load_target(target, *limits, progress=progress)
+    return load_path(Path(target), limits.max_bytes)
 
 
 def clean_page(source: Source) -> Cleaned:

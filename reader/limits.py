@@ -1,10 +1,23 @@
 """Limits on what the reader loads (a module of its own: the CLI reads it before loading)."""
 
+from typing import NamedTuple
+
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 """Inputs larger than this are refused unless --max-size raises the limit."""
 
 DOWNLOAD_SECONDS = 30.0
 """A URL's whole download (headers and body) gives up after this many seconds (--timeout)."""
+
+
+class Limits(NamedTuple):
+    """What one run allows a page it opens (the article, a link followed): --max-size and
+    --timeout."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    download_seconds: float = DOWNLOAD_SECONDS
+
+
+DEFAULT_LIMITS = Limits()
 
 MAX_MEGABYTES = 1_000_000.0
 """The largest --max-size accepted (a terabyte: more than any article, less than overflows)."""

@@ -23,6 +23,7 @@ from textual.widget import Widget
 
 from reader.errors import ReaderError
 from reader.history import History, Place
+from reader.limits import DEFAULT_LIMITS, Limits
 from reader.loader import Loader
 from reader.open_article import OpenArticle
 from reader.sanitize import shown
@@ -82,11 +83,13 @@ class ReaderApp(App[int]):
         *,
         column_width: int | None = None,
         review: Filter | None = None,
+        limits: Limits = DEFAULT_LIMITS,
     ) -> None:
         """Open what `loader` loads (its `first()` already called, so that a bad article is
         an error before the UI starts), or the library when there is none; with `review`,
         the review of the highlights it admits, over the library. `column_width` (--width)
-        stands for this run instead of the width in the settings."""
+        stands for this run instead of the width in the settings; `limits` (--max-size,
+        --timeout) hold for the pages links lead to as well."""
         super().__init__()
         theme.use_reader_themes(self)
         self.library = library
@@ -107,6 +110,7 @@ class ReaderApp(App[int]):
         self._loader = loader
         self._review = review
         self._last_article: OpenArticle | None = None
+        self.limits = limits
         self.trail = History()
         """The places left behind by following links, for back and forward."""
         self.started = False

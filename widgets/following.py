@@ -242,7 +242,7 @@ class LinkKeys(_Screen):
                 self._progress = received_line(received, total)  # the timer shows it
 
         try:
-            source = read_page(step, progress=progress)
+            source = read_page(step, self.reader_app.limits, progress=progress)
             if worker is self._opening:
                 self._progress = "cleaning"
             cleaned = clean_page(source)

@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList
 
-from reader.document import BlockKind
+from reader.document import BlockKind, Span, SpanKind
+from reader.limits import Limits
+from reader.loader import LocalLoader
 from reader.records import article_id_for
 from store.library import Library
 from tests.conftest import SAMPLES
@@ -25,6 +27,8 @@ from tests.ui.helpers import (
     whole_screen_text,
     write_article,
 )
+from widgets.app import ReaderApp
+from widgets.document_view import DocumentView
 from widgets.key_bar import KeyBar
 from widgets.link_panel import LinkPanel
 
@@ -272,19 +276,43 @@ async def test_an_in_page_link_jumps_and_back_returns(tmp_path, temp_store):
         assert (view.cursor, view.scroll_offset.y) == here
 
 
-async def test_a_page_that_fails_leaves_you_where_you_were(site, tmp_path, temp_store):
-    text = f"# Broken\n\nThis [page is gone]({site.url}/gone.html) now.\n"
-    app = make_app(write_article(tmp_path, text, "broken.md"), temp_store)
+@pytest.mark.parametrize(
+    ("target", "said"),
+    [
+        ("{site}/gone.html", "404"),  # not there
+        ("{site}/picture.png", "image/png, not an HTML or text page"),  # not a page
+        ("{site}/empty.html", "no article text found"),  # not an article
+        ("{site}/timetable.html", "over the 0 MB limit"),  # larger than --max-size
+        ("http://127.0.0.1:9/ferry.html", "cannot connect (offline?"),  # nothing answers
+    ],
+)
+async def test_a_page_that_fails_is_one_line_and_leaves_you_where_you_were(
+    site, tmp_path, temp_store, target, said
+):
+    (site.folder / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    (site.folder / "empty.html").write_text(
+        "<html><head><title>Loading</title></head><body><script>app()</script></body></html>"
+    )
+    href = target.format(site=site.url)
+    text = f"# Broken\n\nThis [page is no good]({href}) now.\n\n" + "\n\n".join(
+        f"Paragraph {n} is here to fill the screen below the link." for n in range(40)
+    )
+    path = write_article(tmp_path, text, "broken.md")
+    app = ReaderApp(Library(temp_store), LocalLoader(path), limits=Limits(max_bytes=200))
     async with app.run_test(size=SIZE) as pilot:
         notices = record_notices(app)
         view = view_of(app)
         await wait_until(pilot, lambda: view.layout_lines, "laid out")
-        for key in ["slash", *"page", "enter"]:
+        await pilot.press("space")  # scrolled a little, the cursor on the link
+        for key in ["slash", *"no good", "enter"]:
             await pilot.press(key)
+        here = (view.cursor, view.scroll_offset.y)
         await pilot.press("enter")
         await wait_until(pilot, lambda: notices, "the failure")
-        assert "404" in notices[-1] and "\n" not in notices[-1]
+        assert said in notices[-1] and "\n" not in notices[-1]
+        assert "Opening" not in _footer(app)
         assert app.article.document.title == "Broken"  # type: ignore[union-attr]
+        assert view_of(app) is view and (view.cursor, view.scroll_offset.y) == here
         await pilot.press("left")  # nothing was left behind
         assert app.article.document.title == "Broken"  # type: ignore[union-attr]
 
@@ -383,3 +411,72 @@ async def test_a_key_on_an_image_opens_the_picture(tmp_path, temp_store, monkeyp
         await pilot.press("enter")
         await wait_until(pilot, lambda: opened, "the picture handed to the viewer")
         assert opened == [picture.as_uri()]
+
+
+MARKUP = """<!DOCTYPE html><html><head><title>Markup in links</title></head><body><article>
+<h1>Markup in links</h1>
+<p>The harbour board published <a href="https://news.example/report">the [b]bold[/b] report</a>
+on Monday, and the ferry operator answered it the same week with figures of its own.</p>
+<p>Some pages try more: <a href="https://news.example/quit">a [@click=app.quit]quit[/] link</a>
+is one of them, and the reader must show its words as they are and never act on them.</p>
+</article></body></html>
+"""
+
+
+async def test_nothing_from_a_link_is_read_as_markup(tmp_path, temp_store):
+    app = make_app(write_article(tmp_path, MARKUP, "markup.html"), temp_store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        notices = record_notices(app)
+        view = view_of(app)
+        await wait_until(pilot, lambda: view.layout_lines, "laid out")
+        assert "the [b]bold[/b] report" in screen_text(view)
+        # The link list: the words as they are.
+        await pilot.press("l")
+        panel = app.screen.query_one(LinkPanel)
+        await wait_until(pilot, lambda: panel.has_class("-visible"), "the link list")
+        listing = panel.query_one(OptionList)
+        rows = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        assert "the [b]bold[/b] report" in rows[0]
+        assert "a [@click=app.quit]quit[/] link" in rows[1]
+        await pilot.press("escape")
+        # A target with markup and a control code in it (a stored or crafted page may hold
+        # one): the footer shows it as it is, without the control code.
+        href = "https://news.example/[b]x[/b]/[@click=app.quit]q[/]\x1b[31m"
+        app.screen.post_message(DocumentView.CursorTarget(Span(SpanKind.LINK, 0, 1, href), None))
+        await wait_until(pilot, lambda: "[b]x[/b]" in _footer(app), "the target as it is")
+        assert "[@click=app.quit]q[/]" in _footer(app) and "\x1b" not in _footer(app)
+        # A refusal's message, too.
+        app.screen.follow_href("javascript:[b]boom[/b]")  # type: ignore[attr-defined]
+        await wait_until(pilot, lambda: notices, "the refusal")
+        await wait_until(
+            pilot, lambda: "javascript:[b]boom[/b]" in whole_screen_text(app), "shown as it is"
+        )
+        assert app.is_running
+
+
+async def test_a_file_link_in_a_web_page_is_refused(site, temp_store, monkeypatch):
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
+    secret = site.folder / "secret.md"
+    secret.write_text("# Secret\n\nNot for a web page to open.\n", encoding="utf-8")
+    page = TIMETABLE.replace(
+        "<h2", f'<p>The board keeps <a href="{secret.as_uri()}">a local copy</a> too.</p><h2'
+    )
+    (site.folder / "local.html").write_text(page, encoding="utf-8")
+    app = make_app(f"{site.url}/local.html", temp_store)  # type: ignore[arg-type]
+    async with app.run_test(size=SIZE) as pilot:
+        notices = record_notices(app)
+        view = view_of(app)
+        await wait_until(pilot, lambda: view.layout_lines, "laid out")
+        for key in ["slash", *"local copy", "enter"]:
+            await pilot.press(key)
+        assert app.article.document.link_at(view.cursor).href == secret.as_uri()  # type: ignore[union-attr]
+        await wait_until(pilot, lambda: "⊘ file:" in _footer(app), "the footer's warning")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: notices, "a message")
+        assert "only from an article that is a file" in notices[-1]
+        await pilot.press("o")  # nor handed to the browser
+        await wait_until(pilot, lambda: len(notices) > 1, "a second message")
+        assert "only from an article that is a file" in notices[-1]
+        assert opened == []
+        assert app.article.document.title == "Night ferry timetable"  # type: ignore[union-attr]
