@@ -80,10 +80,12 @@ def followed(
     )
 
 
-class _Undo(NamedTuple):
+class _Step(NamedTuple):
+    """One change, as undo (or redo) puts it back."""
+
     description: str
     before: AnnotationRecord | None
-    """The record as it was (None: it did not exist)."""
+    """The record to put back (None: it did not exist, so it goes)."""
     after_id: str
 
 
@@ -101,7 +103,9 @@ class AnnotationSet:
         self._records: dict[str, AnnotationRecord] = {
             record.id: record for record in store.annotations(article_id)
         }
-        self._undo: list[_Undo] = []
+        self._undo: list[_Step] = []
+        self._redo: list[_Step] = []
+        """What undo took back, newest last: emptied by any new change, as in an editor."""
         # Changes the store could not take yet (disk full, read-only): id -> the record to
         # save, or None to delete. Kept in memory, shown as unsaved, written with the next
         # change or `save_pending`; nothing is lost while the program runs.
@@ -223,7 +227,7 @@ class AnnotationSet:
     def delete(self, annotation_id: str) -> None:
         record = self._records.pop(annotation_id)
         self._anchors.pop(annotation_id, None)
-        self._undo.append(_Undo("delete", record, annotation_id))
+        self._undone(_Step("delete", record, annotation_id))
         self._unsaved[annotation_id] = None
         self.save_pending()
 
@@ -232,9 +236,19 @@ class AnnotationSet:
 
         Like every change, it is made here first: ReaderError if the store did not take it.
         """
-        if not self._undo:
+        return self._revert(self._undo, self._redo)
+
+    def redo(self) -> str | None:
+        """Make again the last change undone (none since it was undone); returns what was
+        redone, None if nothing was. ReaderError as `undo`."""
+        return self._revert(self._redo, self._undo)
+
+    def _revert(self, steps: list[_Step], opposite: list[_Step]) -> str | None:
+        """Put back the record of the last of `steps`, and keep the way back in `opposite`."""
+        if not steps:
             return None
-        step = self._undo.pop()
+        step = steps.pop()
+        opposite.append(step._replace(before=self._records.get(step.after_id)))
         if step.before is None:
             self._records.pop(step.after_id, None)
             self._anchors.pop(step.after_id, None)
@@ -247,6 +261,12 @@ class AnnotationSet:
             self._unsaved[restored.id] = restored
         self.save_pending()
         return step.description
+
+    def _undone(self, step: _Step) -> None:
+        """A new change: undo takes it back; what was undone before it can no longer be
+        redone, as in any editor (redo follows the changes as they were made)."""
+        self._undo.append(step)
+        self._redo.clear()
 
     @property
     def unsaved(self) -> frozenset[str]:
@@ -296,7 +316,7 @@ class AnnotationSet:
         stays here, unsaved, and goes with the next write)."""
         self._records[record.id] = record
         self._place(record)
-        self._undo.append(_Undo(description, before, record.id))
+        self._undone(_Step(description, before, record.id))
         self._unsaved[record.id] = record
         self.save_pending()
 

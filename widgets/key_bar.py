@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 KEY_STYLE = "bold $footer-key-foreground"
+STATUS_STYLE = "bold reverse $footer-key-foreground"
 DESCRIPTION_STYLE = "$footer-description-foreground"
 DISABLED_STYLE = "dim"
 
@@ -40,6 +41,8 @@ class KeyBar(Widget, can_focus=False):
         self._spans: list[tuple[int, int, str]] = []
         """Cell ranges of each key and its description, for clicks."""
         self._prompt: Content | None = None
+        self._status = ""
+        """The focused widget's mode (its `footer_status`), shown before the keys."""
 
     def show_prompt(self, prompt: Content | None) -> None:
         """Show `prompt` in place of the keys; None shows the keys again."""
@@ -54,9 +57,12 @@ class KeyBar(Widget, can_focus=False):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
+        # A widget with modes (the text while selecting) names the one it is in; it calls
+        # refresh_bindings when it changes, as its keys change with it.
+        status = str(getattr(screen.focused, "footer_status", ""))
         shown = self._shown_bindings(screen)
-        if shown != self._shown:
-            self._shown = shown
+        if (shown, status) != (self._shown, self._status):
+            self._shown, self._status = shown, status
             self.refresh()
 
     def _shown_bindings(self, screen: Screen[object]) -> Shown:
@@ -83,6 +89,9 @@ class KeyBar(Widget, can_focus=False):
         parts: list[str | tuple[str, str]] = []
         self._spans = []
         position = 0
+        if self._status:
+            parts.append((f" {self._status} ", STATUS_STYLE))
+            position += len(self._status) + 2
         for key, display, description, enabled in self._shown:
             if parts:
                 parts.append("  ")

@@ -65,7 +65,16 @@ READING: tuple[KeySpec, ...] = (
     KeySpec("select.back", "b", "select_back", "Back a word (while selecting)", "Select"),
     KeySpec("select.sentence", "s", "select_sentence", "Select the sentence", "Select"),
     KeySpec("select.paragraph", "p", "select_paragraph", "Select the paragraph", "Select"),
-    KeySpec("select.cancel", "escape", "cancel_selection", "Cancel the selection", "Select"),
+    KeySpec(
+        "select.cancel",
+        "escape",
+        "cancel_selection",
+        "Cancel the selection",
+        "Select",
+        footer=True,  # shown while selecting only (DocumentView.check_action)
+        display="Esc",
+        label="Cancel selection",
+    ),
     KeySpec(
         "highlight",
         "h",
@@ -96,6 +105,7 @@ SCREEN: tuple[KeySpec, ...] = (
     KeySpec("width.wider", "plus", "width(4)", "Wider reading column", "View", display="+"),
     KeySpec("width.narrower", "minus", "width(-4)", "Narrower reading column", "View", display="-"),
     KeySpec("undo", "u", "undo", "Undo the last annotation change", "Annotate"),
+    KeySpec("redo", "ctrl+r", "redo", "Redo the annotation change undone", "Annotate"),
     KeySpec(
         "panel", "H", "toggle_panel", "Annotation panel", "Annotate", footer=True, label="Notes"
     ),

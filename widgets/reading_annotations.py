@@ -30,18 +30,21 @@ class ReadingAnnotations(_Screen):
     def on_highlight_requested(self, event: HighlightRequested) -> None:
         if event.color:
             self.default_color = event.color
+        color = event.color or self.default_color
         with self._saving():
-            self.annotations.add(event.start, event.end, event.color or self.default_color)
+            self.annotations.add(event.start, event.end, color)
+            self.say(f"Highlighted in {color} (u undoes).")
 
     def on_recolor_requested(self, event: RecolorRequested) -> None:
         self.default_color = event.color
         with self._saving():
             self.annotations.recolor(event.annotation_id, event.color)
+            self.say(f"Colour: {event.color}.")
 
     def on_delete_requested(self, event: DeleteRequested) -> None:
         with self._saving():
             self.annotations.delete(event.annotation_id)
-            self.notify("Highlight deleted (u undoes).", markup=False)
+            self.say("Highlight deleted (u undoes).")
 
     def on_note_requested(self, event: NoteRequested) -> None:
         annotation_id = event.annotation_id
@@ -91,15 +94,23 @@ class ReadingAnnotations(_Screen):
         self.app.push_screen(editor, self._editor_closed)
 
     def _editor_closed(self, result: NoteResult | None) -> None:
+        if result is not None:  # saved (ctrl+s closes the editor only once it is)
+            self.say("Note saved." if result.note or result.tags else "Saved, without a note.")
         self.view.focus()
 
     def action_undo(self) -> None:
         with self._saving():
             undone = self.annotations.undo()
-            if undone is None:
-                self.app.bell()
-                return
-            self.notify(f"Undone: {undone}", markup=False)
+            self.say(f"Undone: {undone} (ctrl+r redoes)." if undone else "Nothing to undo.")
+
+    def action_redo(self) -> None:
+        with self._saving():
+            redone = self.annotations.redo()
+            self.say(f"Redone: {redone}." if redone else "Nothing to redo.")
+
+    def say(self, message: str) -> None:
+        """Tell briefly what an annotation key did (or that it did nothing)."""
+        self.notify(message, timeout=3, markup=False)
 
     def action_color_meanings(self) -> None:
         from widgets.color_meanings import ColorMeanings

@@ -40,6 +40,11 @@ class ViewAnnotating(_View):
         self._marks = MarkIndex(self.document, marks)
         self.invalidate()
 
+    @property
+    def footer_status(self) -> str:
+        """The mode the footer shows before the keys (as vim's -- VISUAL --)."""
+        return "SELECTING" if self.selecting else ""
+
     def mark_at(self, offset: int) -> Mark | None:
         """The highlight drawn on top at `offset`."""
         return self._marks.at(offset)
@@ -92,7 +97,7 @@ class ViewAnnotating(_View):
     def action_delete_highlight(self) -> None:
         mark = self.mark_at(self.cursor)
         if mark is None:
-            self.app.bell()
+            self.notify("No highlight here.", timeout=3, markup=False)
             return
         self.post_message(DeleteRequested(mark.id))
 

@@ -17,7 +17,7 @@ from textual import events
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import reactive, var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -47,6 +47,8 @@ class DocumentViewCore(ScrollView):
 
     column_width: reactive[int] = reactive(80)
     show_removed: reactive[bool] = reactive(False)
+    selection_anchor: var[int | None] = var(None)
+    """Where the selection started (v, s, p, a drag); None when nothing is selected."""
 
     def __init__(
         self,
@@ -84,7 +86,6 @@ class DocumentViewCore(ScrollView):
         """The link and the image under the cursor, as last told (view_links.py)."""
         self.hints: dict[int, str] = {}
         """Hint labels drawn over the links on screen: each link's start, and its label."""
-        self.selection_anchor: int | None = None
         self.ghost: int | None = None
         """Index into document.removed of the removed block under the cursor (R view)."""
         self._drag_from: int | None = None
@@ -260,6 +261,10 @@ class DocumentViewCore(ScrollView):
     @property
     def selecting(self) -> bool:
         return self.selection_anchor is not None
+
+    def watch_selection_anchor(self, old: int | None, new: int | None) -> None:
+        if (old is None) != (new is None):
+            self.refresh_bindings()  # the footer says so, and shows Esc to cancel
 
     def selection(self) -> tuple[int, int] | None:
         """The selected text's (start, end): whole words from the anchor to the cursor."""

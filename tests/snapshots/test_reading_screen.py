@@ -32,7 +32,13 @@ def test_markdown_sample_reading_screen(snap_compare, temp_store):
 def test_annotation_panel_and_note_marker(snap_compare, temp_store):
     app = make_app(SEED, temp_store)
     keys = ["h", ")", "v", "w", "w", "3", "a", *"A note", "ctrl+s", "H", "escape"]
-    assert snap_compare(app, terminal_size=(120, 34), press=keys)
+
+    async def annotate(pilot):
+        await pilot.press(*keys)
+        await pilot.pause()
+        pilot.app.clear_notifications()  # each key's line goes after 3 s: not in the picture
+
+    assert snap_compare(app, terminal_size=(120, 34), run_before=annotate)
 
 
 def test_note_editor(snap_compare, temp_store):

@@ -168,3 +168,34 @@ def test_save_pending_retries_without_another_change(tmp_path: Path):
     disk.full = False
     notes.save_pending()
     assert len(Library(tmp_path).annotations("a1")) == 1 and not notes.unsaved
+
+
+def test_undone_changes_are_redone_in_order_until_a_new_change(tmp_path: Path):
+    library = Library(tmp_path)
+    notes = AnnotationSet(library, "a1", parse_markdown(TEXT))
+    record = notes.add(0, 5, "green")
+    notes.set_note(record.id, "first", [])
+    other = notes.add(6, 10)
+    notes.delete(other.id)
+
+    def saved() -> list[tuple[str, str, str]]:
+        return [(r.exact, r.color, r.note) for r in library.annotations("a1")]
+
+    assert notes.redo() is None  # nothing undone yet
+    assert [notes.undo(), notes.undo(), notes.undo()] == ["delete", "highlight", "note"]
+    assert saved() == [("Alpha", "green", "")]
+    assert notes.redo() == "note"
+    assert saved() == [("Alpha", "green", "first")]
+    assert notes.redo() == "highlight"
+    assert sorted(saved()) == [("Alpha", "green", "first"), ("beta", "yellow", "")]
+    assert notes.redo() == "delete"
+    assert saved() == [("Alpha", "green", "first")]
+    assert notes.redo() is None
+    # Undo again, then a new change: the undone change cannot be redone over it.
+    assert notes.undo() == "delete"
+    notes.recolor(record.id, "blue")
+    assert notes.redo() is None
+    assert sorted(saved()) == [("Alpha", "blue", "first"), ("beta", "yellow", "")]
+    assert notes.undo() == "colour"
+    assert notes.undo() == "highlight"  # the one the delete took, brought back and undone
+    assert saved() == [("Alpha", "green", "first")]
