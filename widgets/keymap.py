@@ -337,6 +337,26 @@ EDITOR: tuple[KeySpec, ...] = (
         label="Cancel",
         priority=True,
     ),
+    # Priority, so that the keys typed after Tab go to the next field even when they arrive
+    # in the same input read as Tab, before the note field has handled it.
+    KeySpec(
+        "editor.next",
+        "tab",
+        "field(1)",
+        "Note editor: next field (note, tags)",
+        "Annotate",
+        display="Tab",
+        priority=True,
+    ),
+    KeySpec(
+        "editor.previous",
+        "shift+tab",
+        "field(-1)",
+        "Note editor: previous field",
+        "Annotate",
+        display="shift+Tab",
+        priority=True,
+    ),
 )
 
 # The outline, the annotation panel's list, the library's tables and the help screen

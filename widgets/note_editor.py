@@ -100,6 +100,8 @@ class NoteEditor(ModalScreen[NoteResult | None]):
         editor stays open with the note, and says why."""
         super().__init__()
         self.save = save
+        self.closing = False
+        """Saved or cancelled: a ctrl+s or Esc read in the same burst finds nothing to do."""
         # The note whole (lists cut a long one), shown as any widget shows stored text.
         self.quote = shown(quote, QUOTE_CHARS)
         self.note = shown(note)
@@ -141,14 +143,29 @@ class NoteEditor(ModalScreen[NoteResult | None]):
         note = self.query_one("#note", TextArea).text
         return NoteResult(note.strip("\n"), split_tags(self.query_one("#tags", Input).value))
 
+    def _after_typed(self, callback: Callable[[], None]) -> None:
+        """Run `callback` once the keys read before this one are in their fields.
+
+        ctrl+s, Esc and Tab are priority keys: the App runs them as soon as it reads them, while
+        the keys typed just before (a paste, or one read over SSH) may still wait in the
+        fields' queues. A callback queued behind them in the note field, then in the tags
+        field, sees exactly what was typed before the key, whatever the timing."""
+        tags = self.query_one("#tags", Input)
+        self.query_one("#note", TextArea).call_later(tags.call_later, callback)
+
     def action_save(self) -> None:
-        # ctrl+s is a priority key: the App runs it as soon as it reads it, while the keys
-        # typed just before (a paste, or one read over SSH) may still wait in the focused
-        # field's queue. Reading the note after that queue has run saves exactly what was
-        # typed before ctrl+s, whatever the timing.
-        (self.focused or self).call_later(self._save_typed)
+        self._after_typed(self._save_typed)
+
+    def action_field(self, direction: int) -> None:
+        # At once, not after the queues: the keys after Tab go to the field it moves to.
+        if direction > 0:
+            self.focus_next()
+        else:
+            self.focus_previous()
 
     def _save_typed(self) -> None:
+        if self.closing:
+            return
         typed = self._typed()
         if self.save is not None:
             try:
@@ -161,20 +178,29 @@ class NoteEditor(ModalScreen[NoteResult | None]):
                     timeout=15,
                 )
                 return
-        self.dismiss(typed)
+        self._close(typed)
 
     def action_cancel(self) -> None:
         """Close without saving; if anything was typed, ask first."""
+        self._after_typed(self._cancel_typed)
+
+    def _cancel_typed(self) -> None:
+        if self.closing:
+            return
         if self._typed() == NoteResult(self.note.strip("\n"), split_tags(" ".join(self.tags))):
-            self.dismiss(None)
+            self._close(None)
             return
         from widgets.confirm_discard import ConfirmDiscard
 
         def answered(discard: bool | None) -> None:
             if discard:
-                self.dismiss(None)
+                self._close(None)
 
         self.app.push_screen(ConfirmDiscard(), answered)
+
+    def _close(self, result: NoteResult | None) -> None:
+        self.closing = True
+        self.dismiss(result)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_save()

@@ -25,6 +25,7 @@ from tests.ui.helpers import (
     write_article,
 )
 from widgets.annotation_panel import AnnotationPanel
+from widgets.confirm_discard import ConfirmDiscard
 from widgets.confirm_quit import ConfirmQuit
 from widgets.note_editor import NoteEditor
 from widgets.reading_screen import ReadingScreen
@@ -186,6 +187,41 @@ async def test_text_and_ctrl_s_in_one_input_burst_save_exactly_what_was_typed(
         app.post_message(events.Key("ctrl+s", None))
         await wait_until(pilot, lambda: not isinstance(app.screen, NoteEditor), "saved")
     assert stored_notes(app) == [typed]
+
+
+async def _post_keys_in_editor(app, pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    """In the note editor of the first sentence, every key of `text` posted to the app before
+    any is handled, as the driver does with one read: a tab is Tab, an escape Esc, \x13
+    ctrl+s."""
+    await _reading(app, pilot)
+    await pilot.press("a")
+    await wait_until(pilot, lambda: isinstance(app.screen, NoteEditor), "the editor")
+    names = {" ": "space", "\t": "tab", "\x1b": "escape", "\x13": "ctrl+s"}
+    for char in text:
+        app.post_message(events.Key(names.get(char, char), char))
+
+
+async def test_note_tab_tags_and_ctrl_s_in_one_burst_each_go_to_their_field(
+    tmp_path: Path, temp_store: Path
+):
+    # Tab moves on as the app reads it: the keys after it go to the tags, even when the note
+    # field has not yet handled the keys before it.
+    app = make_app(write_article(tmp_path, ARTICLE), temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await _post_keys_in_editor(app, pilot, "the note\tone, two\x13")
+        await wait_until(pilot, lambda: not isinstance(app.screen, NoteEditor), "saved")
+        (saved,) = app.library.annotations(app.article.record.id)
+    assert (saved.note, saved.tags) == ("the note", ["one", "two"])
+
+
+async def test_text_then_esc_in_one_burst_asks_before_dropping_it(tmp_path: Path, temp_store: Path):
+    app = make_app(write_article(tmp_path, ARTICLE), temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await _post_keys_in_editor(app, pilot, "typed, then Esc at once\x1b")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDiscard), "the question")
+        await pilot.press("n")
+        await wait_until(pilot, lambda: isinstance(app.screen, NoteEditor), "the editor again")
+        assert app.screen.query_one("#note", TextArea).text == "typed, then Esc at once"
 
 
 async def test_a_damaged_store_record_is_skipped_and_told_in_the_reader(

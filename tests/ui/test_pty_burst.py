@@ -10,19 +10,43 @@ import os
 import pty
 import re
 import select
+import shlex
+import shutil
 import signal
 import struct
+import subprocess
 import sys
 import termios
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
-from tests.conftest import ROOT
+import pytest
 
-ARTICLE = (
-    "# Notes Test\n\nFirst sentence here. Second sentence follows. Third sentence is the one.\n"
-)
+from tests.conftest import ROOT
+from widgets.note_editor import split_tags
+
+SENTENCES = [f"Sentence {n} of the article says one plain thing." for n in range(1, 13)]
+ARTICLE = "# Notes Test\n\n" + " ".join(SENTENCES) + "\n"
+NOTES = [
+    ("Pasted then saved at once: every word, nothing cut (even the last).", ""),
+    ("x", ""),
+    ("Accents and signs: café, naïve, 42 % — “quoted”, ‘single’.", ""),
+    (
+        "A longer note, pasted from elsewhere: "
+        + "the quick brown fox jumps over the lazy dog " * 8,
+        "",
+    ),
+    ("Two lines\rthe second one after Enter", ""),
+    ("Then Tab and tags, all in the same write", "\tsyria, russia #war"),
+    ("   spaces kept inside   and around   ", ""),
+    ("Brackets [a] (b) {c} <d> and #hash @at", "\tone"),
+    ("Last words matter", ""),
+    ("the tenth note, saved as fast as the others", "\ttwo three"),
+]
+"""What is typed in the note field, then what is typed after it (Tab, then tags), in one
+write with ctrl+s; "\r" is Enter, as a terminal sends it."""
 ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[()][0-9A-Za-z]|.)")
 WAIT = 60.0
 """Seconds any one condition may take: a hang detector on a loaded machine, not a timing."""
@@ -30,7 +54,7 @@ WAIT = 60.0
 
 class Terminal:
     """`python ARGS` (the reader) in a pseudo-terminal of 100x30: what it shows, and keys as
-    bytes."""
+    bytes, each key string in one write."""
 
     def __init__(self, args: list[str], env: dict[str, str]) -> None:
         self.pid, self.fd = pty.fork()
@@ -39,12 +63,18 @@ class Terminal:
             os.execve(sys.executable, [sys.executable, *args], env)
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
         self.shown = ""
+        self.written = 0
+        """Where the output after the last write starts in `shown`."""
 
     def read(self) -> None:
         ready, _, _ = select.select([self.fd], [], [], 0.1)
         if ready:
             with contextlib.suppress(OSError):  # the reader ended
                 self.shown += ANSI.sub("", os.read(self.fd, 65536).decode("utf-8", "replace"))
+
+    def showing(self, text: str) -> bool:
+        """Whether `text` was drawn since the last write."""
+        return text in self.shown[self.written :]
 
     def wait_for(self, condition: Callable[[], bool], what: str) -> None:
         deadline = time.monotonic() + WAIT
@@ -53,9 +83,12 @@ class Terminal:
             self.read()
 
     def write(self, data: bytes) -> None:
+        self.read()
+        self.written = len(self.shown)
         os.write(self.fd, data)
 
     def close(self) -> int:
+        """The reader's wait status, once it has quit."""
         deadline = time.monotonic() + WAIT
         while time.monotonic() < deadline:
             self.read()
@@ -69,37 +102,130 @@ class Terminal:
         raise AssertionError("the reader did not quit")
 
 
-def _stored_notes(store: Path) -> list[str]:
-    notes = []
+class Tmux:
+    """`python ARGS` (the reader) in a tmux window of 100x30, on a tmux server of its own:
+    what the window shows, and keys sent as tmux sends them, each string in one send."""
+
+    def __init__(self, args: list[str], env: dict[str, str], socket: Path) -> None:
+        self.socket = str(socket)
+        command = [sys.executable, *args]
+        # The window stays after the reader quits, so that its exit code can be read.
+        self.tmux(
+            "new-session", "-d", "-x", "100", "-y", "30", "-c", str(ROOT), shlex.join(command),
+            ";", "set-option", "remain-on-exit", "on",
+            env=env,
+        )  # fmt: skip
+
+    def tmux(self, *args: str, env: dict[str, str] | None = None) -> str:
+        return subprocess.run(
+            ["tmux", "-S", self.socket, "-f", os.devnull, *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+
+    def showing(self, text: str) -> bool:
+        """Whether `text` is in the window now."""
+        return text in self.tmux("capture-pane", "-p")
+
+    def wait_for(self, condition: Callable[[], bool], what: str) -> None:
+        deadline = time.monotonic() + WAIT
+        while not condition():
+            assert time.monotonic() < deadline, f"not after {WAIT} s: {what}"
+
+    def write(self, data: bytes) -> None:
+        text = data.decode()
+        if text.endswith("\x13"):  # the text, then ctrl+s, in one tmux command
+            self.tmux("send-keys", "-l", "--", text[:-1], ";", "send-keys", "C-s")
+        else:
+            self.tmux("send-keys", "-l", "--", text)
+
+    def close(self) -> int:
+        """The reader's exit code, once it has quit."""
+        try:
+            deadline = time.monotonic() + WAIT
+            while self.tmux("display-message", "-p", "#{pane_dead}").strip() != "1":
+                assert time.monotonic() < deadline, "the reader did not quit"
+            status = self.tmux("display-message", "-p", "#{pane_dead_status}").strip()
+            assert status, "the reader was killed by signal " + self.tmux(
+                "display-message", "-p", "#{pane_dead_signal}"
+            )
+            return int(status)
+        finally:
+            self.tmux("kill-server")
+
+
+def _stored_notes(store: Path) -> list[tuple[str, list[str]]]:
+    """The notes in the store with their tags, oldest first."""
+    entries = []
     for path in (store / "notes").glob("*.json"):
         try:
             data = json.loads(path.read_text())
         except ValueError:  # being replaced right now
             continue
-        notes += [entry["note"] for entry in data.get("annotations", {}).values()]
-    return notes
+        entries += data.get("annotations", {}).values()
+    entries.sort(key=lambda entry: entry["start"])
+    return [(entry["note"], entry["tags"]) for entry in entries]
 
 
-def test_a_note_and_ctrl_s_in_one_write_to_the_terminal_are_saved_exactly(
-    tmp_path: Path, temp_store: Path
-):
+def _saved(store: Path, count: int) -> bool:
+    return len(_stored_notes(store)) == count
+
+
+def _start(tmp_path: Path) -> tuple[list[str], dict[str, str], Path]:
+    """The reader's arguments, its environment and the store it is given."""
     article = tmp_path / "notes.md"
     article.write_text(ARTICLE)
-    env = {**os.environ, "READER_STORE": str(temp_store), "TERM": "xterm-256color"}
+    store = tmp_path / "chosen store"
+    env = {**os.environ, "TERM": "xterm-256color"}
     env.pop("TEXTUAL", None)
-    terminal = Terminal(["-m", "reader", str(article)], env)
-    typed = "Pasted then saved at once: every word, nothing cut (even the last)."
+    env.pop("READER_STORE", None)
+    return ["-m", "reader", str(article), "--store", str(store)], env, store
+
+
+def _type_notes(terminal: Terminal | Tmux, store: Path) -> None:
+    """Ten notes, each typed and saved in one write: the note editor opens on the next
+    sentence, then its text (and Tab and tags) and ctrl+s arrive in the same input read."""
+    terminal.wait_for(partial(terminal.showing, "Sentence 1 of"), "the article shown")
+    for count, (note, tags) in enumerate(NOTES, start=1):
+        # The first note on the first sentence, each next one on the sentence after.
+        terminal.write(b"a" if count == 1 else b")a")
+        # The editor of that sentence, its quote: not a frame of the one before.
+        quote = f"“Sentence {count} of"
+        terminal.wait_for(partial(terminal.showing, quote), f"the editor open on {quote}")
+        terminal.write((note + tags).encode() + b"\x13")  # and ctrl+s: one write
+        # The store is written just before the editor closes, in one step: the keys
+        # written from now on go to the text.
+        terminal.wait_for(partial(_saved, store, count), f"note {count} saved")
+    terminal.write(b"q")
+
+
+EXPECTED = [(note.replace("\r", "\n"), split_tags(tags)) for note, tags in NOTES]
+
+
+def test_notes_and_ctrl_s_each_in_one_write_to_a_terminal_are_saved_exactly(
+    tmp_path: Path, temp_store: Path
+):
+    args, env, store = _start(tmp_path)
+    terminal = Terminal(args, env)
     try:
-        terminal.wait_for(lambda: "First sentence here" in terminal.shown, "the article shown")
-        terminal.write(b"a")
-        terminal.wait_for(lambda: "ctrl+s save" in terminal.shown, "the note editor open")
-        terminal.write(typed.encode() + b"\x13")  # the note and ctrl+s: one write
-        deadline = time.monotonic() + WAIT
-        while not _stored_notes(temp_store):
-            assert time.monotonic() < deadline, "nothing saved"
-            terminal.read()
-        terminal.write(b"q")
+        _type_notes(terminal, store)
     finally:
         status = terminal.close()
     assert os.waitstatus_to_exitcode(status) == 0
-    assert _stored_notes(temp_store) == [typed]
+    assert _stored_notes(store) == EXPECTED
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="no tmux here")
+def test_notes_and_ctrl_s_each_in_one_send_through_tmux_are_saved_exactly(
+    tmp_path: Path, temp_store: Path
+):
+    args, env, store = _start(tmp_path)
+    terminal = Tmux(args, env, tmp_path / "tmux.socket")
+    try:
+        _type_notes(terminal, store)
+    finally:
+        status = terminal.close()
+    assert status == 0
+    assert _stored_notes(store) == EXPECTED
