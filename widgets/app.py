@@ -227,7 +227,13 @@ class ReaderApp(App[int]):
     def _end_on_signal(self, signum: int) -> None:
         """The terminal closed (SIGHUP) or the process was told to stop (SIGTERM): save the
         place and every change, then end, as quitting does but without asking (nobody may be
-        there to answer). The status is the shell's for that signal."""
+        there to answer). A note being typed is saved as it is: a note is the one thing a
+        reader cannot make again. The status is the shell's for that signal."""
+        from widgets.note_editor import NoteEditor
+
+        for screen in self.screen_stack:
+            if isinstance(screen, NoteEditor):
+                screen.keep_typed()
         self._quit(128 + signum)
 
     def action_library(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 
 from textual import events
@@ -180,6 +181,18 @@ class NoteEditor(ModalScreen[NoteResult | None]):
                 return
         self._close(typed)
 
+    @property
+    def changed(self) -> bool:
+        """Whether the note or tags differ from what the editor opened with."""
+        return self._typed() != NoteResult(self.note.strip("\n"), split_tags(" ".join(self.tags)))
+
+    def keep_typed(self) -> None:
+        """Save what was typed without asking or closing: the terminal is going away (SIGHUP,
+        SIGTERM) and nobody is there to answer. A store that refuses it keeps it unsaved."""
+        if self.changed and self.save is not None and not self.closing:  # not saved or dropped
+            with suppress(ReaderError):
+                self.save(self._typed())
+
     def action_cancel(self) -> None:
         """Close without saving; if anything was typed, ask first."""
         self._after_typed(self._cancel_typed)
@@ -187,7 +200,7 @@ class NoteEditor(ModalScreen[NoteResult | None]):
     def _cancel_typed(self) -> None:
         if self.closing:
             return
-        if self._typed() == NoteResult(self.note.strip("\n"), split_tags(" ".join(self.tags))):
+        if not self.changed:
             self._close(None)
             return
         from widgets.confirm_discard import ConfirmDiscard

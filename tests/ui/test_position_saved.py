@@ -1,8 +1,9 @@
 """The reading position survives a closed terminal, a kill, or a reader who never presses q.
 
 The place is saved a moment after the reader stops moving, and on SIGHUP (the terminal window
-closed) and SIGTERM. The signal tests run `reader FILE` as a real process in a pseudo-terminal,
-as a terminal window would, then read the store the next `reader` opens with.
+closed) and SIGTERM, with a note being typed. The signal tests run `reader FILE` as a real
+process in a pseudo-terminal, as a terminal window would, then read the store the next
+`reader` opens with.
 """
 
 from __future__ import annotations
@@ -143,6 +144,31 @@ def test_a_closed_terminal_or_sigterm_keeps_the_place(signum, place_after_q, tmp
             os.close(term.master)  # and the terminal is gone, as when its window closes
         assert term.wait_exit() in (0, 128 + signum)
     assert _saved_place(store) == place  # the next `reader` opens here
+
+
+def _saved_notes(store: Path) -> list[tuple[str, str]]:
+    library = Library(store)
+    try:
+        [article] = library.articles()
+        return [(note.exact, note.note) for note in library.annotations(article.id)]
+    finally:
+        library.close()
+
+
+@pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
+def test_a_note_being_typed_when_the_terminal_closes_is_kept(signum, tmp_path):
+    store = tmp_path / "store"
+    with terminal(ESSAY, store) as term:
+        term.press("a")  # a note on the first sentence, not highlighted yet
+        _until(lambda: "ctrl+s save" in term.text(), "the note editor")
+        term.press("Typed, never saved")
+        _until(lambda: "Typed, never saved" in term.text(), "the note on screen")
+        term.process.send_signal(signum)
+        if signum == signal.SIGHUP:
+            os.close(term.master)
+        assert term.wait_exit() in (0, 128 + signum)
+    [(quote, note)] = _saved_notes(store)
+    assert note == "Typed, never saved" and quote
 
 
 def test_the_place_is_saved_while_reading_so_even_a_kill_keeps_it(place_after_q, tmp_path):
