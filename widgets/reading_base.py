@@ -46,6 +46,7 @@ class ReadingScreenBase(Screen[None]):
         self._position_timer: Timer | None = None
         self._search_origin = 0
         self._search_origin_y = 0
+        self._search_cursor = 0
         self._prompt: SearchPrompt | None = None
         """The open search prompt, or None."""
         self._match_count = ""

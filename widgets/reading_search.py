@@ -2,7 +2,8 @@
 
 The prompt (widgets/search_prompt.py) is drawn in the key bar's row; while it is open, every
 key edits it and the bindings wait. The view finds the matches (widgets/view_search.py) and
-says how many; Esc, or emptying the query, scrolls back to where the search began. Mixed
+says how many; Esc, emptying the query or a query with no match puts the cursor and the view
+back where the search began. Mixed
 into `ReadingScreen` (widgets/reading_screen.py).
 """
 
@@ -30,6 +31,7 @@ class ReadingSearch(_Screen):
             self.view.focus()  # n and N, after the prompt, are the text's keys
         self._search_origin = self.view.position
         self._search_origin_y = int(self.view.scroll_offset.y)
+        self._search_cursor = self.view.cursor
         self._prompt = SearchPrompt()
         self._match_count = ""
         self._show_prompt()
@@ -69,11 +71,17 @@ class ReadingSearch(_Screen):
         assert self._prompt is not None
         query = self._prompt.text
         if query.strip():
-            self.view.search(query, origin=self._search_origin)
+            if not self.view.search(query, origin=self._search_origin):
+                self._back_to_origin()  # a failed search goes nowhere, as in vim
         else:
             self._match_count = ""
             self.view.clear_search()
-            self.view.scroll_to_line(self._search_origin_y)
+            self._back_to_origin()
+
+    def _back_to_origin(self) -> None:
+        """The cursor and the view where they were when the prompt opened."""
+        self.view.move_cursor(self._search_cursor, scroll=False)
+        self.view.scroll_to_line(self._search_origin_y)
 
     def _keep_search(self) -> None:
         assert self._prompt is not None
@@ -93,7 +101,7 @@ class ReadingSearch(_Screen):
         self._prompt = None
         self._show_prompt()
         self.view.clear_search()
-        self.view.scroll_to_line(self._search_origin_y)
+        self._back_to_origin()
 
     def on_document_view_search_updated(self, event: DocumentView.SearchUpdated) -> None:
         if self._prompt is None:
