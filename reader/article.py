@@ -5,12 +5,16 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.cleaned import Cleaned
 from reader.document import Document, RemovedBlock, parse_markdown
 from reader.limits import DEFAULT_MAX_BYTES, DOWNLOAD_SECONDS
 from reader.load import Source, load_path
 from reader.target import load_target
+
+if TYPE_CHECKING:
+    from reader.fetch import Progress
 
 
 def build_document(cleaned: Cleaned, overrides: frozenset[str] = frozenset()) -> Document:
@@ -50,11 +54,13 @@ def load_source(
     target: Path | str,
     max_bytes: int = DEFAULT_MAX_BYTES,
     download_seconds: float = DOWNLOAD_SECONDS,
+    progress: Progress | None = None,
 ) -> Source:
-    """Load a file, `-` or an http(s) URL (ReaderError, in one line, if it cannot be read)."""
+    """Load a file, `-` or an http(s) URL (ReaderError, in one line, if it cannot be read;
+    `progress` hears how far a download is)."""
     if isinstance(target, Path):
         return load_path(target, max_bytes)
-    return load_target(target, max_bytes, download_seconds)
+    return load_target(target, max_bytes, download_seconds, progress)
 
 
 def open_source(target: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Source, Cleaned]:

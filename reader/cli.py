@@ -75,19 +75,27 @@ def open_article(argv: Sequence[str]) -> int:
     # The article loads in a child process while this one imports the UI (two cores).
     loader = None if args.file is None else open_loader(args.file, max_bytes, seconds)
     try:
+        from reader.load import is_url
         from store.library import Library
         from store.paths import store_path
         from widgets.app import ReaderApp
 
-        if loader is not None:
-            loader.first()  # a bad article is one line on the terminal, before the UI starts
+        # On a terminal, a URL downloads in the UI (a progress line, Esc cancels); else, as a
+        # file, before the UI: a bad article is one line on the terminal.
+        download = (
+            args.file if args.file is not None and is_url(args.file) and _on_a_terminal() else None
+        )
+        if loader is not None and download is None:
+            loader.first()
         library = Library(store_path(args.store))
         try:
             # Without an article, the app opens on the library.
             width = None if args.width is None else max(20, args.width)
             limits = Limits(max_bytes, seconds)
-            app = ReaderApp(library, loader, column_width=width, limits=limits)
+            app = ReaderApp(library, loader, column_width=width, limits=limits, download=download)
             app.run()
+            if app.failure is not None:
+                raise app.failure
             status = app.return_code or 0
         finally:
             library.close()
@@ -95,6 +103,10 @@ def open_article(argv: Sequence[str]) -> int:
         if loader is not None:
             loader.cancel()
     return status
+
+
+def _on_a_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
 
 
 # What a shell reports for a command ended by SIGPIPE (128 + 13), as `git log | head -1` does.

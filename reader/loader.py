@@ -36,6 +36,7 @@ from reader.limits import DEFAULT_MAX_BYTES, DOWNLOAD_SECONDS
 if TYPE_CHECKING:
     from reader.cleaned import Cleaned
     from reader.document import Document
+    from reader.fetch import Progress
     from reader.load import Source
 
 
@@ -154,13 +155,15 @@ class LocalLoader:
         self._first: Part | None = None
         self._source: Source | None = None
 
-    def first(self) -> Part:
+    def first(self, progress: Progress | None = None) -> Part:
+        """The article, or its head if it is large (`progress` hears how far a download is;
+        it may raise to stop it)."""
         from reader.article import LARGE_SOURCE, head_source, load_source
         from reader.clean import clean
 
         if self._first is not None:
             return self._first
-        source = load_source(self._target, self._max_bytes, self._download_seconds)
+        source = load_source(self._target, self._max_bytes, self._download_seconds, progress)
         if len(source.text) <= LARGE_SOURCE:
             self._first = Whole(source, _clean(clean, source))
         else:

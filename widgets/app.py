@@ -24,7 +24,7 @@ from textual.widget import Widget
 from reader.errors import ReaderError
 from reader.history import History, Place
 from reader.limits import DEFAULT_LIMITS, Limits
-from reader.loader import Loader
+from reader.loader import Loader, LocalLoader
 from reader.open_article import OpenArticle
 from reader.sanitize import shown
 from reader.startup import first_frame_shown
@@ -84,12 +84,15 @@ class ReaderApp(App[int]):
         column_width: int | None = None,
         review: Filter | None = None,
         limits: Limits = DEFAULT_LIMITS,
+        download: str | None = None,
     ) -> None:
         """Open what `loader` loads (its `first()` already called, so that a bad article is
         an error before the UI starts), or the library when there is none; with `review`,
         the review of the highlights it admits, over the library. `column_width` (--width)
         stands for this run instead of the width in the settings; `limits` (--max-size,
-        --timeout) hold for the pages links lead to as well."""
+        --timeout) hold for the pages links lead to as well. With `download` (the URL that
+        `loader` downloads, its `first()` not called yet), the download runs in the UI: a
+        progress line, Esc cancels, a failure ends the App (`failure`) for the CLI to say."""
         super().__init__()
         theme.use_reader_themes(self)
         self.library = library
@@ -111,6 +114,9 @@ class ReaderApp(App[int]):
         self._review = review
         self._last_article: OpenArticle | None = None
         self.limits = limits
+        self._download = download
+        self.failure: ReaderError | None = None
+        """Why the App ended without an article (the download failed or was cancelled)."""
         self.trail = History()
         """The places left behind by following links, for back and forward."""
         self.started = False
@@ -129,9 +135,28 @@ class ReaderApp(App[int]):
             self.push_screen(LibraryScreen(self.library))
             if self._review is not None:
                 self.open_review(self._review)
+        elif self._download is not None and isinstance(self._loader, LocalLoader):
+            from widgets.download_screen import DownloadScreen
+
+            self.push_screen(DownloadScreen(self._download, self._loader))
+            self._loader = None
         else:
             self.push_screen(self._reading_screen(OpenArticle(self.library, self._loader)))
             self._loader = None
+
+    def open_loaded(self, loader: Loader) -> None:
+        """The article downloaded at startup, in place of its progress line."""
+        try:
+            article = OpenArticle(self.library, loader)
+        except ReaderError as error:
+            self.fail(error)
+            return
+        self.show_article(article)
+
+    def fail(self, error: ReaderError) -> None:
+        """End the App without an article: the CLI says why in one line, and exits so."""
+        self.failure = error
+        self.exit(return_code=error.exit_status)
 
     def _reading_screen(self, article: OpenArticle, place: Place | None = None) -> ReadingScreen:
         self._last_article = article
@@ -284,9 +309,9 @@ class ReaderApp(App[int]):
         if self.started:
             self.call_after_refresh(screen.load_rest)
 
-    def show_article(self, article: OpenArticle, place: Place) -> None:
-        """Read `article` at `place` in place of the article shown (a link followed, back or
-        forward): a change of screen, and the article is in the library."""
+    def show_article(self, article: OpenArticle, place: Place | None = None) -> None:
+        """Read `article` at `place` (None: where the reader left it) in place of the screen
+        shown (a link followed, back or forward, a download done): the article is saved."""
         screen = self._reading_screen(article, place)
         reading = self.reading
         if reading is not None:

@@ -3,7 +3,8 @@
 `LinkKeys` is part of the reading screen: Enter follows the link under the cursor (or opens
 the image there), `f` labels the links on screen (hint mode), `o` hands the link or image to
 the system browser, `l` lists the article's links, ← and → go back and forward. A web page
-opens in the reader: fetched in a worker thread (the footer says so, Esc cancels), cleaned,
+opens in the reader: fetched in a thread of its own (widgets/opening.py: the footer says how
+far it is, Esc cancels), cleaned,
 added to the library, shown as a new page; a failure is one line and leaves the reader where
 they were. The places left behind are the App's (`ReaderApp.trail`): back may lead to another
 article.
@@ -13,17 +14,17 @@ What a link may do is decided in `reader.follow` (the safety rules are there).
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import SuspendNotSupported
 from textual.content import Content
 from textual.timer import Timer
-from textual.worker import Worker, get_current_worker
 
 from reader.cleaned import Cleaned
 from reader.document import Image, Span
-from reader.errors import Cancelled, ReaderError
+from reader.errors import ReaderError
 from reader.follow import (
     Action,
     Step,
@@ -42,6 +43,7 @@ from reader.open_article import OpenArticle
 from reader.sanitize import shown
 from widgets.hint_mode import HintMode, Typed
 from widgets.key_bar import KeyBar
+from widgets.opening import Opening
 
 if TYPE_CHECKING:
     from widgets.document_view import DocumentView
@@ -51,27 +53,8 @@ if TYPE_CHECKING:
 else:
     _Screen = object
 
-STATUS_CELLS = 200
-"""At most this much of a target in the footer (the row cuts it to the window)."""
 PROGRESS_EVERY = 0.1
 """Seconds between two redraws of a download's progress line."""
-
-
-def received_line(received: int, total: int | None) -> str:
-    """How far a download is: `48 kB of 120 kB`, `1.2 MB`."""
-    said = _amount(received)
-    return said if total is None else f"{said} of {_amount(total)}"
-
-
-def _amount(size: int) -> str:
-    if size < 1_000_000:
-        return f"{size / 1000:.0f} kB" if size >= 1000 else f"{size} bytes"
-    return f"{size / 1e6:.1f} MB"
-
-
-def opening_line(target: str, said: str) -> Content:
-    """The footer while a page opens: what, how far, and how to stop it."""
-    return Content(f"Opening {target} … {said}  Esc cancels")
 
 
 def place_of(screen: ReadingScreenBase) -> Place:
@@ -90,10 +73,8 @@ class LinkKeys(_Screen):
     """The reading screen's link keys; a mixin of `ReadingScreen` over `ReadingScreenBase`."""
 
     _hints: HintMode | None = None
-    _opening: Worker[None] | None = None
-    _opening_target = ""
-    _progress = ""
-    """How far the page being opened is (set by its thread, shown by a timer)."""
+    _opening: Opening[tuple[Source, Cleaned]] | None = None
+    """The page being opened (a timer redraws how far it is)."""
     _progress_timer: Timer | None = None
     _status = ""
 
@@ -114,8 +95,9 @@ class LinkKeys(_Screen):
         self._show_footer()
 
     def on_key(self, event: events.Key) -> None:
-        """While hints are shown or a page is opening, keys are theirs: the search prompt's
-        and the bindings wait (prevent_default stops the handlers of the classes below)."""
+        """While hints are shown, keys are theirs, and Esc cancels a page opening: the search
+        prompt's and the bindings wait (prevent_default stops the handlers of the classes
+        below)."""
         if self.link_keys_take(event):
             event.stop()
             event.prevent_default()
@@ -124,11 +106,11 @@ class LinkKeys(_Screen):
         bar = self.query_one(KeyBar)
         if self._prompt is not None:
             return
-        if self._opening is not None:
-            bar.show_prompt(opening_line(self._opening_target, self._progress))
-        elif self._hints is not None:
+        if self._hints is not None:
             typed = self._hints.typed
             bar.show_prompt(Content(f"Follow: type a label ({typed or '…'})  Esc stops"))
+        elif self._opening is not None:
+            bar.show_prompt(self._opening.line())
         elif self._status:
             bar.show_prompt(Content(self._status))
         else:
@@ -179,13 +161,13 @@ class LinkKeys(_Screen):
         self._show_footer()
 
     def link_keys_take(self, event: events.Key) -> bool:
-        """While hints are shown or a page is opening, keys are theirs (True: taken)."""
-        if self._opening is not None:
-            if event.key == "escape":
-                self._cancel_opening()
-            return True
+        """While hints are shown, keys are theirs; while a page is opening, Esc cancels it
+        (the other keys work as ever: q quits at once). True: the key was taken."""
         hints = self._hints
         if hints is None:
+            if self._opening is not None and event.key == "escape":
+                self._cancel_opening()
+                return True
             return False
         if event.key == "escape" or not (event.character or "").isalpha():
             self._stop_hints()
@@ -221,35 +203,18 @@ class LinkKeys(_Screen):
 
     def _start_opening(self, step: Step) -> None:
         self._cancel_opening(quietly=True)
-        self._opening_target = shown(step.target, STATUS_CELLS, one_line=True)
-        self._progress = "connecting"
-        self._opening = self.run_worker(
-            lambda: self._open_in_thread(step),
-            thread=True,
-            exit_on_error=False,
-            group="follow",
-        )
+        opening: Opening[tuple[Source, Cleaned]] = Opening(step.target)
+        self._opening = opening
+        limits = self.reader_app.limits
+
+        def work(opening: Opening[tuple[Source, Cleaned]]) -> tuple[Source, Cleaned]:
+            source = read_page(step, limits, progress=opening.progress)
+            opening.said = "cleaning"
+            return source, clean_page(source)
+
+        opening.start(self.app, work, partial(self._opened, step), self._open_failed)
         self._progress_timer = self.set_interval(PROGRESS_EVERY, self._show_footer)
         self._show_footer()
-
-    def _open_in_thread(self, step: Step) -> None:
-        worker = get_current_worker()  # not self._opening: the thread may start before it is set
-
-        def progress(received: int, total: int | None) -> None:
-            if worker.is_cancelled:
-                raise Cancelled("cancelled")  # Esc: the download stops at its next piece
-            if worker is self._opening:
-                self._progress = received_line(received, total)  # the timer shows it
-
-        try:
-            source = read_page(step, self.reader_app.limits, progress=progress)
-            if worker is self._opening:
-                self._progress = "cleaning"
-            cleaned = clean_page(source)
-        except ReaderError as error:
-            self.app.call_from_thread(self._open_failed, worker, str(error))
-            return
-        self.app.call_from_thread(self._opened, worker, step, source, cleaned)
 
     def _end_opening(self) -> None:
         self._opening = None
@@ -258,16 +223,19 @@ class LinkKeys(_Screen):
             timer.stop()
         self._show_footer()
 
-    def _open_failed(self, worker: Worker[None], message: str) -> None:
-        if worker is not self._opening:
+    def _open_failed(self, opening: Opening[tuple[Source, Cleaned]], error: ReaderError) -> None:
+        if opening is not self._opening:
             return  # cancelled: the reader is already elsewhere
         self._end_opening()
-        self.notify(message, title="Not opened", severity="error", markup=False)
+        self.notify(str(error), title="Not opened", severity="error", markup=False)
 
-    def _opened(self, worker: Worker[None], step: Step, source: Source, cleaned: Cleaned) -> None:
-        if worker is not self._opening:
+    def _opened(
+        self, step: Step, opening: Opening[tuple[Source, Cleaned]], page: tuple[Source, Cleaned]
+    ) -> None:
+        if opening is not self._opening:
             return
         self._end_opening()
+        source, cleaned = page
         try:
             article = OpenArticle(self.reader_app.library, Ready(Whole(source, cleaned)))
         except ReaderError as error:
@@ -278,11 +246,11 @@ class LinkKeys(_Screen):
         self.reader_app.show_article(article, Place(article.record.id, cursor=at, top=at))
 
     def _cancel_opening(self, quietly: bool = False) -> None:
-        worker = self._opening
-        if worker is None:
+        opening = self._opening
+        if opening is None:
             return
         # The download stops at its next piece (or its deadline); what it brought is dropped.
-        worker.cancel()
+        opening.cancelled = True
         self._end_opening()
         if not quietly:
             self.notify("Cancelled.", timeout=2, markup=False)

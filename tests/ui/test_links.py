@@ -4,6 +4,7 @@ come back to exactly where you were, go forward again; hints, the link list, ref
 from __future__ import annotations
 
 import shutil
+import threading
 import webbrowser
 from collections.abc import Iterator
 from pathlib import Path
@@ -364,8 +365,12 @@ async def test_a_download_shows_how_far_it_is_and_esc_stops_it(site, tmp_path, t
         assert "Opening" not in _footer(app)
         await wait_until(pilot, lambda: notices, "a message")
         assert notices[-1] == "Cancelled."
-        site.release.set()  # the rest arrives after all: it is not shown
-        await app.workers.wait_for_complete()
+        site.release.set()  # the rest arrives: the download stops there, and is not shown
+        await wait_until(
+            pilot,
+            lambda: not any(thread.name == "opening" for thread in threading.enumerate()),
+            "the download's thread ended",
+        )
         for _ in range(10):
             await pilot.pause()
         assert app.article.document.title == "Long"  # type: ignore[union-attr]
