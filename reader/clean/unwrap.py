@@ -97,7 +97,7 @@ def units(text: str) -> list[tuple[int, list[str]]]:
     """The text's non-blank lines as units, a wrapped paragraph's lines together in one: each
     unit is its first line's number and its lines, stripped."""
     raw_lines = text.split("\n")
-    width = wrap_width(text)
+    width = wrap_width(text, lines=raw_lines)
     if not width:  # lines are paragraphs: each non-blank line is a unit of its own
         return [(number, [line]) for number, raw in enumerate(raw_lines) if (line := raw.strip())]
     rows: list[_Unit | None] = [
@@ -117,8 +117,9 @@ def units(text: str) -> list[tuple[int, list[str]]]:
     return [(row.number, row.lines) for row in rows if row is not None]
 
 
-def wrap_width(text: str, evidence: int = MIN_EVIDENCE) -> int:
-    """The column `text` was hard-wrapped at, or 0 when its lines are paragraphs."""
+def wrap_width(text: str, evidence: int = MIN_EVIDENCE, lines: list[str] | None = None) -> int:
+    """The column `text` was hard-wrapped at, or 0 when its lines are paragraphs. `lines`:
+    `text` split at its line breaks, when the caller has them already."""
     lengths: list[int] = []
     for match in _MAYBE_CONTINUED.finditer(text):
         if match.group()[-1].isupper() or text.startswith("o ", match.end() - 1):
@@ -140,9 +141,15 @@ def wrap_width(text: str, evidence: int = MIN_EVIDENCE) -> int:
     if best < evidence or width < MIN_WIDTH:
         return 0
     # Most lines that long are wrapped ones in a wrapped text; a few, by chance, in any long
-    # text whose lines are paragraphs.
-    band = sum(1 for line in text.split("\n") if width * (1 - BAND) <= len(line.rstrip()) <= width)
-    return width if best >= band * MIN_SHARE else 0
+    # text whose lines are paragraphs: counted until they are too many for a wrapped text.
+    shortest = width * (1 - BAND)
+    band = 0
+    for size in map(len, map(str.rstrip, text.split("\n") if lines is None else lines)):
+        if shortest <= size <= width:
+            band += 1
+            if best < band * MIN_SHARE:
+                return 0
+    return width
 
 
 def _join(rows: list[_Unit | None], width: int, apart: bool) -> list[_Unit | None]:
