@@ -44,6 +44,7 @@ def mark_structure(lines: list[Line]) -> tuple[dict[int, tuple[str, str]], list[
     which also serve to find where articles open (`openings`).
     """
     keys = [""] * (len(lines) + 2)
+    candidates = []  # the lines given a key: the passes below read only these
     digits = []
     glued = []
     numbered = []
@@ -69,6 +70,7 @@ def mark_structure(lines: list[Line]) -> tuple[dict[int, tuple[str, str]], list[
             continue
         if marked and words > 1:
             keys[index] = "?"  # a candidate: its key is worked out if its neighbours are too
+            candidates.append(index)
         if words >= 8 and kind is not bad and _glued(line):
             glued.append(index)
     items = numbered_items(lines, numbered)
@@ -76,8 +78,8 @@ def mark_structure(lines: list[Line]) -> tuple[dict[int, tuple[str, str]], list[
         keys[index] = ""
     # A list is three lines in a row at least: a line's key matters only beside two others
     # (or beside one, if either is two lines a wrapper joined).
-    for index, key in enumerate(keys):
-        if key and (
+    for index in candidates:
+        if keys[index] and (
             (keys[index - 1] and keys[index + 1])
             or (keys[index + 1] and keys[index + 2])
             or (keys[index - 1] and keys[index - 2])
@@ -86,17 +88,20 @@ def mark_structure(lines: list[Line]) -> tuple[dict[int, tuple[str, str]], list[
             or (keys[index + 1] and "\n" in lines[index + 1].raw)
         ):
             keys[index] = "!"
-    for index, key in enumerate(keys):
-        if key:
-            keys[index] = _list_key(lines[index]) if key == "!" else ""
-    start = 0
+    for index in candidates:
+        if keys[index]:
+            keys[index] = _list_key(lines[index]) if keys[index] == "!" else ""
+    # Runs of one key on lines one after another; the last key (always "") ends the last run.
+    start = end = 0
     key = ""
-    for index, this in enumerate(keys):
-        if this and this == key:
+    for index in [*candidates, len(keys) - 1]:
+        this = keys[index]
+        if this and this == key and index == end:
+            end += 1
             continue
-        if key and _rows(lines, start, index) >= LIST_RUN:
-            _listed(lines[start:index])
-        start, key = index, this
+        if key and _rows(lines, start, end) >= LIST_RUN:
+            _listed(lines[start:end])
+        start, end, key = index, index + 1, this
     _listed([lines[index] for index in items])
     dated = [
         index
