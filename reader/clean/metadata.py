@@ -20,13 +20,18 @@ _MONTH_NAMES = (
 )
 MONTHS = frozenset(_MONTH_NAMES.split())
 """Month names and abbreviations (casefolded) in the languages of the cleaner's phrases."""
-# 2024-10-09, 9/10/24: numbers and separators only, no case to ignore.
-_NUMERIC_DATE = re.compile(r"\b\d(?:\d{3}[-/.]\d{1,2}[-/.]\d{1,2}|\d?[-/.]\d{1,2}[-/.]\d{2,4})")
+# 2024-10-09, 9/10/24: numbers and separators only, no case to ignore. The number starts a
+# word, written `\d(?<!\w\d)`, not `\b\d`: `re` then looks only where there are digits (a
+# pattern that starts with `\b` is tried at every place in the line), the same matches.
+_NUMERIC_DATE = re.compile(
+    r"\d(?<!\w\d)(?:\d{3}[-/.]\d{1,2}[-/.]\d{1,2}|\d?[-/.]\d{1,2}[-/.]\d{2,4})"
+)
 _KOREAN_DATE = re.compile(r"\d{4}\s*[년年]\s*\d{1,2}\s*[월月]")
 _AGO = re.compile(r"\b\d+\s+(hours?|minutes?|days?)\s+ago", re.IGNORECASE)
 # "9 October", "22 de janeiro", "Oct. 9": a number beside a word that may be a month. Looking
-# the word up in a set is quicker than an alternation of every month in the pattern.
-_DAY_WORD = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?([^\W\d_]+)", re.IGNORECASE)
+# the word up in a set is quicker than an alternation of every month in the pattern. The
+# number starts a word, as in _NUMERIC_DATE.
+_DAY_WORD = re.compile(r"\d(?<!\w\d)\d?(?:st|nd|rd|th)?\.?\s+(?:de\s+)?([^\W\d_]+)", re.IGNORECASE)
 _WORD_DAY = re.compile(r"\b([^\W\d_]+)\.?\s+\d{1,2}\b")
 
 

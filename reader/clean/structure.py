@@ -171,8 +171,9 @@ def _list_key(line: Line) -> str:
     return marks[:2]
 
 
-# A time of day, or "2 days ago": what heads a comment, or a story in a list of stories.
-_CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}\b")
+# A time of day, or "2 days ago": what heads a comment, or a story in a list of stories. The
+# hour starts a word (see metadata._NUMERIC_DATE for why not `\b`).
+_CLOCK = re.compile(r"\d(?<!\w\d)\d?[:.h]\d{2}\b")
 _AGO = re.compile(
     r"\b\d+\s*(minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b", re.IGNORECASE
 )
