@@ -222,13 +222,14 @@ Phrases = tuple[re.Pattern[str] | None, re.Pattern[str] | None, str]
 """One reason's patterns anchored at the line's start, its other patterns, and the reason."""
 
 
-def _compile(table: dict[str, list[str]]) -> list[Phrases]:
+def _compile(table: dict[str, list[str]], at_start: bool = True) -> list[Phrases]:
     # Two patterns per reason: a single alternation of them all scans slower in `re`.
+    # `at_start`: whether to compile the reason's phrases anchored at the start as well.
     compiled = []
     for reason, patterns in table.items():
-        at_start = [p[1:] for p in patterns if p.startswith("^")]
+        starts = [p[1:] for p in patterns if p.startswith("^")] if at_start else []
         anywhere = [_literal_first(p) for p in patterns if not p.startswith("^")]
-        compiled.append((_alternation(at_start), _alternation(anywhere), reason))
+        compiled.append((_alternation(starts), _alternation(anywhere), reason))
     return compiled
 
 
@@ -252,7 +253,7 @@ def _literal_first(pattern: str) -> str:
     return f"{match.group(1)}(?<!\\w.){pattern[match.end() :]}"
 
 
-SHORT = _compile(_SHORT_PATTERNS)
+SHORT = _compile(_SHORT_PATTERNS, at_start=False)  # those are _SHORT_AT_START's, below
 ANYWHERE = _compile(_ANYWHERE_PATTERNS)
 SHORT_WORDS = 12
 """Lines of at most this many words are tested against the `SHORT` patterns."""
@@ -348,8 +349,15 @@ def _trie(words: list[str]) -> re.Pattern[str]:
 
 _ANYWHERE_KEY = _trie(list(_ANYWHERE_KEYS))
 _SHORT_KEY = _trie([key.replace("|", " ") for keys in _SHORT_KEYS.values() for key in keys.split()])
+# The SHORT phrases anchored at the line's start, all in one pattern, a group for each
+# reason (named r + its place in SHORT): it tells which reason's matched as well as whether
+# one did, and is compiled once, not a second time per reason (re compiles slowly).
 _SHORT_AT_START = re.compile(
-    "|".join(f"(?:{p[1:]})" for ps in _SHORT_PATTERNS.values() for p in ps if p.startswith("^"))
+    "|".join(
+        f"(?P<r{place}>{'|'.join(f'(?:{p[1:]})' for p in starts)})"
+        for place, patterns in enumerate(_SHORT_PATTERNS.values())
+        if (starts := [p for p in patterns if p.startswith("^")])
+    )
 )
 
 
@@ -361,9 +369,16 @@ def boilerplate_reason(text: str, words: int) -> str:
         reason = _first_reason(ANYWHERE, lowered)
         if reason:
             return reason
-    if words > SHORT_WORDS or not (_SHORT_AT_START.match(lowered) or _SHORT_KEY.search(lowered)):
+    if words > SHORT_WORDS:
         return ""
-    return _first_reason(SHORT, lowered)
+    start = _SHORT_AT_START.match(lowered)
+    if start is None and not _SHORT_KEY.search(lowered):
+        return ""
+    # The first reason with a phrase in the line: the one whose phrase starts it, unless an
+    # earlier reason has a phrase elsewhere in it.
+    place = int(start.lastgroup[1:]) if start and start.lastgroup else len(SHORT)
+    reason = _first_reason(SHORT[:place], lowered)
+    return reason or (SHORT[place][2] if place < len(SHORT) else "")
 
 
 def _first_reason(table: list[Phrases], lowered: str) -> str:

@@ -11,6 +11,7 @@ from reader.clean.phrases import (
     _ANYWHERE_PATTERNS,
     _SHORT_KEY,
     _SHORT_PATTERNS,
+    SHORT_WORDS,
     boilerplate_reason,
 )
 from tests.conftest import examples
@@ -99,3 +100,37 @@ def test_every_short_phrase_passes_the_cheap_key_search(pattern, data):
     example = data.draw(st.from_regex(pattern, fullmatch=True).map(str.casefold))
     if re.search(pattern, example):
         assert _SHORT_KEY.search(example)
+
+
+def _reason_by_each_phrase(line: str, words: int) -> str:
+    """The reason as the tables say it, phrase by phrase: the first reason (ANYWHERE, then
+    SHORT on lines of at most SHORT_WORDS words) with a phrase in the line."""
+    lowered = line[:3000].casefold().strip(" \t*+-•·|»›>:.…")
+    for table, limit in ((_ANYWHERE_PATTERNS, None), (_SHORT_PATTERNS, SHORT_WORDS)):
+        if limit is not None and words > limit:
+            return ""
+        for reason, patterns in table.items():
+            if any(re.search(pattern, lowered) for pattern in patterns):
+                return reason
+    return ""
+
+
+@pytest.mark.parametrize(
+    "pattern", [p for patterns in _SHORT_PATTERNS.values() for p in patterns if p.startswith("^")]
+)
+@settings(max_examples=examples(40), deadline=None)
+@given(
+    data=st.data(),
+    before=st.sampled_from(["", "share ", "read more ", "home "]),
+    after=st.sampled_from(["", " comments", " newsletter", " now"]),
+)
+def test_a_phrase_at_the_start_gives_the_first_reason_with_a_phrase_in_the_line(
+    pattern, data, before, after
+):
+    # The phrases anchored at the start are one pattern, whose group names the reason: it must
+    # give what trying each reason's phrases in order gives, also when an earlier reason's
+    # phrase is elsewhere in the line.
+    phrase = data.draw(st.from_regex(pattern, fullmatch=True))
+    for line in (phrase, phrase + after, before + phrase + after):
+        for words in (len(line.split()), SHORT_WORDS + 1):
+            assert boilerplate_reason(line, words) == _reason_by_each_phrase(line, words)
