@@ -50,9 +50,7 @@ class ViewAnnotating(_View):
         return self._marks.at(offset)
 
     def action_select(self) -> None:
-        old = self._cursor_extent()
         self.selection_anchor = self.cursor_span()[0]
-        self.invalidate(*old)
 
     def action_select_sentence(self) -> None:
         start, end = text_units.sentence_span(self.document.text, self.cursor)
@@ -63,15 +61,11 @@ class ViewAnnotating(_View):
         self._select(start, end)
 
     def _select(self, start: int, end: int) -> None:
-        old = self._cursor_extent()
         self.selection_anchor = start
         self.move_cursor(max(start, end - 1))
-        self.invalidate(*old)
 
     def action_cancel_selection(self) -> None:
-        old = self._cursor_extent()
         self.selection_anchor = None
-        self.invalidate(*old)
 
     def action_highlight(self) -> None:
         start, end = self.target_span()

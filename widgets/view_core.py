@@ -2,10 +2,14 @@
 
 `DocumentViewCore` holds every attribute of the view (set in `__init__`), wraps the Document
 per width, keeps the reading position and the cursor on screen, and owns the strip cache's
-one invalidation path, `invalidate`. The parts mixed over it into `DocumentView`
-(widgets/document_view.py, which adds the bindings and styles): view_painting.py (rows),
-view_motions.py (moves), view_search.py (matches), view_annotating.py (selection keys and
-highlight/note requests), view_mouse.py (clicks and drags).
+one invalidation path, `invalidate`. What is drawn around the cursor is reactive (`cursor`,
+`selection_anchor`, `ghost`, `current_match`): setting one redraws the rows that changed,
+through its watcher, so no move has to remember which rows to drop.
+
+The parts mixed over it into `DocumentView` (widgets/document_view.py, which adds the
+bindings and styles): view_painting.py (rows), view_motions.py (moves), view_search.py
+(matches), view_annotating.py (selection keys and highlight/note requests), view_mouse.py
+(clicks and drags).
 """
 
 from __future__ import annotations
@@ -47,8 +51,17 @@ class DocumentViewCore(ScrollView):
 
     column_width: reactive[int] = reactive(80)
     show_removed: reactive[bool] = reactive(False)
-    selection_anchor: var[int | None] = var(None)
+    # The cursor and what is drawn around it: each watcher redraws the rows that changed,
+    # through the strip cache's one invalidation path (`invalidate`).
+    cursor: var[int] = var(0, init=False)
+    """Offset of the cursor in the Document's text (the link or image under it is told:
+    view_links.py)."""
+    selection_anchor: var[int | None] = var(None, init=False)
     """Where the selection started (v, s, p, a drag); None when nothing is selected."""
+    ghost: var[int | None] = var(None, init=False)
+    """Index into document.removed of the removed block under the cursor (R view)."""
+    current_match: var[int | None] = var(None, init=False)
+    """Index into `matches` of the match n and N are on."""
 
     def __init__(
         self,
@@ -78,16 +91,12 @@ class DocumentViewCore(ScrollView):
         row until a resize or a style change, and costly to ask Textual for each time."""
         self.matches: list[tuple[int, int]] = []
         self.match_ends: list[int] = []
-        self.current_match: int | None = None
         self.search_query = ""
         self._span_starts = [span.start for span in document.spans]
-        self.cursor = position if cursor is None else cursor
         self._cursor_target: tuple[Span | None, Image | None] = (None, None)
         """The link and the image under the cursor, as last told (view_links.py)."""
         self.hints: dict[int, str] = {}
         """Hint labels drawn over the links on screen: each link's start, and its label."""
-        self.ghost: int | None = None
-        """Index into document.removed of the removed block under the cursor (R view)."""
         self._drag_from: int | None = None
         self._relayouting = False
         self._marks = MarkIndex(document, [])
@@ -99,6 +108,7 @@ class DocumentViewCore(ScrollView):
         """What the reader asked of the head that only the whole can give (the end, a later
         section, a search): done again, in order, when the whole arrives."""
         self.set_reactive(DocumentViewCore.column_width, column_width)
+        self.set_reactive(DocumentViewCore.cursor, position if cursor is None else cursor)
 
     if TYPE_CHECKING:
 
@@ -262,10 +272,6 @@ class DocumentViewCore(ScrollView):
     def selecting(self) -> bool:
         return self.selection_anchor is not None
 
-    def watch_selection_anchor(self, old: int | None, new: int | None) -> None:
-        if (old is None) != (new is None):
-            self.refresh_bindings()  # the footer says so, and shows Esc to cancel
-
     def selection(self) -> tuple[int, int] | None:
         """The selected text's (start, end): whole words from the anchor to the cursor."""
         return text_cursor.selection_span(self.document.text, self.selection_anchor, self.cursor)
@@ -279,21 +285,42 @@ class DocumentViewCore(ScrollView):
         return text_cursor.target_span(self.document.text, self.selection_anchor, self.cursor)
 
     def move_cursor(self, offset: int, *, keep_selection: bool = True, scroll: bool = True) -> None:
-        """Put the cursor at `offset`, redraw what changed and bring it into view."""
-        old = self._cursor_extent()
+        """Put the cursor at `offset` and bring it into view (the watchers redraw it)."""
         self.cursor = text_cursor.clamp(self.document.text, offset)
         self.ghost = None
         if not keep_selection:
             self.selection_anchor = None
-        new = self._cursor_extent()
-        if self.selection_anchor is None:
+        if scroll:
+            self._scroll_cursor_into_view()
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        anchor = self.selection_anchor
+        self._redraw_cursor((anchor, old), (anchor, new))
+        self._announce_target()
+
+    def watch_selection_anchor(self, old: int | None, new: int | None) -> None:
+        self._redraw_cursor((old, self.cursor), (new, self.cursor))
+        if (old is None) != (new is None):
+            self.refresh_bindings()  # the footer says so, and shows Esc to cancel
+
+    def watch_ghost(self) -> None:
+        self.invalidate()  # the removed block's label, and the cursor it hides or shows
+
+    def watch_current_match(self, old: int | None, new: int | None) -> None:
+        for index in (old, new):
+            if index is not None and index < len(self.matches):
+                self.invalidate(*self.matches[index])
+
+    def _redraw_cursor(self, before: tuple[int | None, int], after: tuple[int | None, int]) -> None:
+        """Redraw what the cursor and selection covered and cover now: (anchor, cursor) each."""
+        text = self.document.text
+        old = text_cursor.drawn_extent(text, before[0], text_cursor.clamp(text, before[1]))
+        new = text_cursor.drawn_extent(text, after[0], text_cursor.clamp(text, after[1]))
+        if before[0] is None and after[0] is None:
             self.invalidate(*old)
             self.invalidate(*new)
         else:
             self.invalidate(min(old[0], new[0]), max(old[1], new[1]))
-        if scroll:
-            self._scroll_cursor_into_view()
-        self._announce_target()
 
     def _cursor_extent(self) -> tuple[int, int]:
         """Offsets whose drawing depends on the cursor and selection."""

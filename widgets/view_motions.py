@@ -83,11 +83,9 @@ class ViewMotions(_View):
         line, ghost, start = ahead[0] if direction > 0 else ahead[-1]
         if ghost >= 0:
             self.ghost = ghost
-            self.invalidate()
             self._scroll_line_into_view(line)
         else:
             self.move_cursor(start)
-            self.invalidate()
 
     def _scroll_line_into_view(self, y: int) -> None:
         top = int(self.scroll_offset.y)

@@ -55,7 +55,6 @@ class ViewMouse(_View):
         removed = self._removed_at(event.y)
         if removed is not None:
             self.ghost = removed
-            self.invalidate()
             return
         offset = self.offset_at(event.x, event.y)
         if offset is None:
@@ -71,10 +70,8 @@ class ViewMouse(_View):
         offset = self.offset_at(event.x, event.y)
         if offset is None or offset == self.cursor:
             return
-        old = self._cursor_extent()
         self.selection_anchor = self._drag_from
         self.move_cursor(offset, scroll=False)
-        self.invalidate(*old)
 
     def on_mouse_up(self, event: events.MouseUp) -> None:
         if self._drag_from is not None:

@@ -80,7 +80,6 @@ class ViewSearch(_View):
         self._moved()
         self.scroll_to_offset(self.matches[self.current_match][0], where="visible")
         self.move_cursor(self.matches[self.current_match][0], scroll=False)
-        self.invalidate()
         self._announce_search()
 
     def _announce_search(self) -> None:
