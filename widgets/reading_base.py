@@ -73,7 +73,7 @@ class ReadingScreenBase(Screen[None]):
 
     def refresh_annotations(self) -> None:
         """Draw the highlights as they are now, in the view and in the panel (if open)."""
-        self.view.set_marks(marks_of(self.annotations.attached()))
+        self.view.marks = marks_of(self.annotations.attached())
         meanings = self.reader_app.library.color_meanings()
         for panel in self.query("AnnotationPanel"):
             cast("AnnotationPanel", panel).show(

@@ -1,6 +1,6 @@
 """Selecting text in the document view, and what the view asks of the screen for it.
 
-The selection keys (v, s, p, Esc), the highlights drawn (`set_marks`, `mark_at`) and the
+The selection keys (v, s, p, Esc), the highlights drawn (`marks`, `mark_at`) and the
 requests posted up (widgets/messages.py): highlight, recolour, delete, note, remove or
 restore a block. The screen owns the store and answers them. Mixed into `DocumentView`
 (widgets/document_view.py).
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from reader import text_units
 from reader.annotation_set import COLORS
-from widgets.marks import Mark, MarkIndex
+from widgets.marks import Mark
 from widgets.messages import (
     BlockToggleRequested,
     DeleteRequested,
@@ -29,16 +29,6 @@ else:
 
 class ViewAnnotating(_View):
     """Selection and annotation keys; a mixin of `DocumentView` over `DocumentViewCore`."""
-
-    @property
-    def marks(self) -> list[Mark]:
-        """The highlights drawn, in drawing order (later ones on top)."""
-        return self._marks.marks
-
-    def set_marks(self, marks: list[Mark]) -> None:
-        """Draw these highlights (in this order: later ones on top)."""
-        self._marks = MarkIndex(self.document, marks)
-        self.invalidate()
 
     @property
     def footer_status(self) -> str:

@@ -30,7 +30,7 @@ from reader.document import Document, Image, Span
 from reader.search import find_all
 from widgets import text_cursor
 from widgets.line_layout import Layout, Line, LineKind, Wrapped, layout_document
-from widgets.marks import MarkIndex
+from widgets.marks import Mark, MarkIndex
 
 
 class DocumentViewCore(ScrollView):
@@ -62,6 +62,14 @@ class DocumentViewCore(ScrollView):
     """Index into document.removed of the removed block under the cursor (R view)."""
     current_match: var[int | None] = var(None, init=False)
     """Index into `matches` of the match n and N are on."""
+    # What is drawn over the text, given by the view's parts and the screen: each watcher
+    # redraws every row (through `invalidate`).
+    matches: var[list[tuple[int, int]]] = var(list, init=False)
+    """(start, end) of each match of the search query, in order."""
+    marks: var[list[Mark]] = var(list, init=False)
+    """The highlights drawn, in drawing order (later ones on top); set by the screen."""
+    hints: var[dict[int, str]] = var(dict, init=False)
+    """Hint labels drawn over the links on screen: each link's start, and its label."""
 
     def __init__(
         self,
@@ -89,14 +97,11 @@ class DocumentViewCore(ScrollView):
         self._row_setup: tuple[int, int, int, Style] | None = None
         """Width, text column, left margin and base style of the rows: the same for every
         row until a resize or a style change, and costly to ask Textual for each time."""
-        self.matches: list[tuple[int, int]] = []
         self.match_ends: list[int] = []
         self.search_query = ""
         self._span_starts = [span.start for span in document.spans]
         self._cursor_target: tuple[Span | None, Image | None] = (None, None)
         """The link and the image under the cursor, as last told (view_links.py)."""
-        self.hints: dict[int, str] = {}
-        """Hint labels drawn over the links on screen: each link's start, and its label."""
         self._drag_from: int | None = None
         self._relayouting = False
         self._marks = MarkIndex(document, [])
@@ -189,7 +194,10 @@ class DocumentViewCore(ScrollView):
         self.cursor = min(self.cursor, max(0, len(document.text) - 1))
         self.selection_anchor = None
         self._span_starts = [span.start for span in document.spans]
-        self.matches, self.match_ends, self.current_match = [], [], None
+        self.matches, self.current_match = [], None
+        # Offsets into the new text, found by its blocks: the screen sets the marks again
+        # once it has re-anchored them, and may find them unchanged.
+        self._marks = MarkIndex(document, self.marks)
         if self.search_query:
             self._set_matches(find_all(document.text, self.search_query))
         self._pending_position = min(position, len(document.text))
@@ -310,6 +318,17 @@ class DocumentViewCore(ScrollView):
         for index in (old, new):
             if index is not None and index < len(self.matches):
                 self.invalidate(*self.matches[index])
+
+    def watch_matches(self, matches: list[tuple[int, int]]) -> None:
+        self.match_ends = [end for _, end in matches]
+        self.invalidate()
+
+    def watch_marks(self, marks: list[Mark]) -> None:
+        self._marks = MarkIndex(self.document, marks)
+        self.invalidate()
+
+    def watch_hints(self) -> None:
+        self.invalidate()
 
     def _redraw_cursor(self, before: tuple[int | None, int], after: tuple[int | None, int]) -> None:
         """Redraw what the cursor and selection covered and cover now: (anchor, cursor) each."""

@@ -60,4 +60,3 @@ class ViewLinks(_View):
     def set_hints(self, hints: dict[int, str]) -> None:
         """Draw these labels over the links starting at these offsets ({}: none)."""
         self.hints = hints
-        self.invalidate()

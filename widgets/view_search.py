@@ -60,9 +60,7 @@ class ViewSearch(_View):
 
     def _set_matches(self, matches: list[tuple[int, int]]) -> None:
         self.matches = matches
-        self.match_ends = [end for _, end in matches]
         self.current_match = None
-        self.invalidate()
 
     def action_search_next(self, direction: int) -> None:
         if not self.matches:

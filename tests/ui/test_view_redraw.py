@@ -2,9 +2,9 @@
 
 The document view caches its rows and drops them through one path (`invalidate`), driven by
 the watchers of its reactive state: the cursor, the selection, the removed block under the
-cursor and the current search match. A row some change forgot to drop would still show the
-old cursor, selection or match; here each key's screen is compared with the same rows drawn
-from an empty cache.
+cursor, the search matches and the current one, the highlights. A row some change forgot to
+drop would still show the old cursor, selection, match or highlight; here each key's screen
+is compared with the same rows drawn from an empty cache.
 """
 
 from __future__ import annotations
