@@ -48,6 +48,9 @@ MAX_LOCATIONS = 20
 MAX_OCCURRENCES = 2_000
 """Occurrences of an exact quote weighed at most (a quote like "the" in a book)."""
 
+PARAGRAPH_BREAK = "\n\n"
+"""What separates blocks in a Document's text (reader.document.BLOCK_SEPARATOR)."""
+
 MIN_FUZZY_LENGTH = 10
 """Quotes shorter than this never match fuzzily: too many chance look-alikes."""
 
@@ -377,6 +380,13 @@ class Resolver:
         if head and not text.startswith(head, finish):
             found = text.find(head, finish, finish + errors + len(head))
             end = found if found >= 0 else finish
+        # A paragraph break between the match and its context is a paragraph added beside
+        # the quote (a removed block restored), not words added to it: the span stays.
+        if PARAGRAPH_BREAK not in quote.exact:
+            if PARAGRAPH_BREAK in text[start:begin]:
+                start = begin
+            if PARAGRAPH_BREAK in text[finish:end]:
+                end = finish
         if (start, end) != (begin, finish):
             query, target, _ = _symbols(quote.exact, text[start:end])
             import edlib

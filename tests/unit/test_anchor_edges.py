@@ -150,6 +150,21 @@ def test_a_word_added_near_the_edge_of_a_quote_is_inside_it():
     assert edited[anchor.start : anchor.end] == "details follow confirmation realities by"
 
 
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_a_paragraph_added_beside_a_highlighted_one_stays_out_of_it(where: str):
+    """A removed block restored next to a highlighted paragraph (the donation appeal above the
+    seed's first paragraph) is not words added to the quote: the highlight keeps its words."""
+    text = SEED_TEXT
+    first = text.index("Russian intelligence agents")
+    end = text.index("\n\n", first)
+    appeal = "Your support makes all the difference."
+    at = first if where == "before" else end + 2
+    edited = text[:at] + appeal + "\n\n" + text[at:]
+    anchor = resolve(edited, describe(text, first, end))
+    assert anchor.attached
+    assert edited[anchor.start : anchor.end] == text[first:end]
+
+
 def move_list_item(markdown: str, item: str) -> str:
     """The essay with the list item `item` moved to the end of its list."""
     lines = markdown.split("\n")
