@@ -115,7 +115,7 @@ class ReadingScreen(LinkKeys, ReadingAnnotations, ReadingSearch, ReadingLoading,
     # ------------------------------------------------- position and outline
 
     def on_document_view_position_changed(self, event: DocumentView.PositionChanged) -> None:
-        section = self.document.section_at(event.offset)
+        section = self.document.section_at(event.cursor)  # where the reader is, not the top
         self.query_one(Outline).mark(section)
         title = self.document.sections[section].title if section is not None else ""
         self.query_one(TitleBar).set_progress(event.progress, title)

@@ -38,13 +38,17 @@ class DocumentViewCore(ScrollView):
 
     # The namespace keeps the handler's name: on_document_view_position_changed.
     class PositionChanged(Message, namespace="document_view"):
-        """The reading position (offset of the top line) or progress changed."""
+        """The reading position (offset of the top line), the progress or the cursor moved."""
 
-        def __init__(self, view: DocumentViewCore, offset: int, progress: float) -> None:
+        def __init__(
+            self, view: DocumentViewCore, offset: int, progress: float, cursor: int
+        ) -> None:
             super().__init__()
             self.view = view
             self.offset = offset
             self.progress = progress
+            self.cursor = cursor
+            """Where the cursor is: the section being read is the cursor's."""
 
         def can_replace(self, message: Message) -> bool:
             return isinstance(message, DocumentViewCore.PositionChanged)
@@ -272,7 +276,7 @@ class DocumentViewCore(ScrollView):
         self._post_position()
 
     def _post_position(self) -> None:
-        self.post_message(self.PositionChanged(self, self.position, self.progress))
+        self.post_message(self.PositionChanged(self, self.position, self.progress, self.cursor))
 
     # ------------------------------------------------------------------- cursor
 
@@ -305,6 +309,7 @@ class DocumentViewCore(ScrollView):
         anchor = self.selection_anchor
         self._redraw_cursor((anchor, old), (anchor, new))
         self._announce_target()
+        self._post_position()  # the title bar and the outline show the cursor's section
 
     def watch_selection_anchor(self, old: int | None, new: int | None) -> None:
         self._redraw_cursor((old, self.cursor), (new, self.cursor))

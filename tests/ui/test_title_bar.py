@@ -7,7 +7,8 @@ import re
 import pytest
 
 from tests.conftest import SAMPLES
-from tests.ui.helpers import make_app, wait_until, whole_screen_text
+from tests.ui.helpers import make_app, view_of, wait_until, whole_screen_text
+from widgets.outline import Outline
 from widgets.title_bar import shares
 
 ESSAY = SAMPLES / "notes-in-the-margin.md"
@@ -65,3 +66,38 @@ async def test_the_percentage_is_shown_even_in_a_narrow_terminal(temp_store):
     async with app.run_test(size=(30, 20)) as pilot:
         await pilot.press("G")
         await wait_until(pilot, lambda: "100%" in whole_screen_text(app).split("\n")[0])
+
+
+FERRY = SAMPLES / "harbour-courier-night-ferry.html"
+
+
+def _bar(app) -> str:
+    return whole_screen_text(app).split("\n")[0]
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_the_section_shown_is_the_cursors(size: tuple[int, int], temp_store):
+    app = make_app(FERRY, temp_store)
+    async with app.run_test(size=size) as pilot:
+        view = view_of(app)
+        await pilot.press("G")  # the cursor goes to the last words, in the last section
+        last = view.document.sections[view.document.section_at(view.cursor)].title
+        assert last == "What happens next"
+        await wait_until(pilot, lambda: last in _bar(app), f"{last!r} in {_bar(app)!r}")
+        assert app.screen.query_one(Outline).highlighted == len(view.document.sections) - 1
+
+
+async def test_the_section_follows_the_cursor_without_a_scroll(temp_store):
+    app = make_app(FERRY, temp_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = view_of(app)
+        sections = view.document.sections
+        await pilot.press("g")
+        # Sentence by sentence until the cursor enters the second section, still on screen.
+        while view.document.section_at(view.cursor) in (None, 0):
+            await pilot.press(")")
+        top = view.scroll_offset.y
+        second = sections[view.document.section_at(view.cursor)].title
+        assert view.document.section_at(view.position) != view.document.section_at(view.cursor)
+        await wait_until(pilot, lambda: second[:20] in _bar(app), f"{second!r} in {_bar(app)!r}")
+        assert view.scroll_offset.y == top
