@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.cleaned import Cleaned
-from reader.document import Document, RemovedBlock, parse_markdown
+from reader.document import HEADER_KINDS, Document, RemovedBlock, parse_markdown
 from reader.limits import DEFAULT_MAX_BYTES, DOWNLOAD_SECONDS
 from reader.load import Source, load_path
 from reader.target import load_target
@@ -26,11 +26,13 @@ def build_document(cleaned: Cleaned, overrides: frozenset[str] = frozenset()) ->
         first_lines.append(line)
         line += block.markdown.count("\n") + 2
     markdown = "\n\n".join(b.markdown for b in visible)
-    document = parse_markdown(markdown, cleaned.metadata, cleaned.origin)
+    document = parse_markdown(markdown, cleaned.metadata, cleaned.origin, header=True)
     block_lines = [b.line for b in document.blocks]
     # Which cleaning block each document block came from: the last one starting at or before it.
     keys = tuple(
-        visible[max(0, bisect.bisect_right(first_lines, b.line) - 1)].key if visible else ""
+        visible[max(0, bisect.bisect_right(first_lines, b.line) - 1)].key
+        if visible and b.kind not in HEADER_KINDS
+        else ""
         for b in document.blocks
     )
     removed: list[RemovedBlock] = []

@@ -34,6 +34,14 @@ class BlockKind(StrEnum):
     CODE = "code"
     RULE = "rule"
     IMAGE = "image"
+    TITLE = "title"
+    STANDFIRST = "standfirst"
+    BYLINE = "byline"
+    """Byline, date and site, as one line: "A. Writer · 5 May 2024 · The Courier"."""
+
+
+HEADER_KINDS = frozenset({BlockKind.TITLE, BlockKind.STANDFIRST, BlockKind.BYLINE})
+"""The article's header: blocks at the start of the text, above the body and its sections."""
 
 
 class SpanKind(StrEnum):
@@ -120,6 +128,26 @@ class Document:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_starts", [block.start for block in self.blocks])
+
+    @cached_property
+    def header(self) -> int:
+        """How many blocks at the start are the header (title, standfirst, byline)."""
+        count = 0
+        while count < len(self.blocks) and self.blocks[count].kind in HEADER_KINDS:
+            count += 1
+        return count
+
+    @cached_property
+    def body_start(self) -> int:
+        """Offset of the body's first character (the end of the text when it has none)."""
+        if self.header < len(self.blocks):
+            return self.blocks[self.header].start
+        return len(self.text)
+
+    @property
+    def body(self) -> str:
+        """The text without its header: the article's body."""
+        return self.text[self.body_start :]
 
     @cached_property
     def title(self) -> str:
@@ -330,12 +358,16 @@ def _blank_text(token: Token) -> bool:
     return token.type == "text" and not token.content.strip()
 
 
-def parse_markdown(markdown: str, metadata: Metadata | None = None, base: str = "") -> Document:
+def parse_markdown(
+    markdown: str, metadata: Metadata | None = None, base: str = "", *, header: bool = False
+) -> Document:
     """Parse canonical Markdown into a Document.
 
     Without a title in `metadata`, a first-level heading that opens the text becomes the
     title and leaves the body. Links and images are resolved against `base`: the URL of the
-    page, or the path of the file, the article came from.
+    page, or the path of the file, the article came from. With `header`, the text opens with
+    the title, standfirst and byline as blocks of their own: the Document a reader reads,
+    where they can be searched and highlighted like any paragraph.
     """
     markdown = clean_text(markdown)
     tokens = _parser().parse(markdown)
@@ -343,6 +375,8 @@ def parse_markdown(markdown: str, metadata: Metadata | None = None, base: str = 
     if not metadata.title:
         tokens, metadata = _take_title(tokens, metadata)
     builder = _Builder(base)
+    if header:
+        _add_header(builder, metadata)
     _walk(tokens, builder)
     text = "".join(builder.parts)
     blocks = tuple(builder.blocks)
@@ -355,6 +389,18 @@ def parse_markdown(markdown: str, metadata: Metadata | None = None, base: str = 
         markdown=markdown,
         images=tuple(builder.images),
     )
+
+
+def _add_header(builder: _Builder, metadata: Metadata) -> None:
+    credits = " · ".join(part for part in (metadata.byline, metadata.date, metadata.site) if part)
+    for kind, text in (
+        (BlockKind.TITLE, metadata.title),
+        (BlockKind.STANDFIRST, metadata.subtitle),
+        (BlockKind.BYLINE, credits),
+    ):
+        text = " ".join(text.split())
+        if text:
+            builder.add_block(kind, text, line=-1)  # before the Markdown's first line
 
 
 def _take_title(tokens: Sequence[Token], metadata: Metadata) -> tuple[list[Token], Metadata]:

@@ -124,7 +124,7 @@ class OpenArticle:
     def empty(self) -> bool:
         """Cleaning kept nothing (every block looked like page chrome) and the reader has
         restored none of it: nothing to read, so nothing to add to the library."""
-        return not self.loading and not self.document.blocks
+        return not self.loading and len(self.document.blocks) == self.document.header
 
     def save(self) -> bool:
         """Save the record (its stored text follows the cleaning choices once whole) and any

@@ -45,7 +45,7 @@ def stored_metadata(record: ArticleRecord) -> Metadata:
 
 def stored_document(record: ArticleRecord) -> Document:
     """The Document of a stored article, as `build_document` made it from the source."""
-    return parse_markdown(record.text, stored_metadata(record), record.source)
+    return parse_markdown(record.text, stored_metadata(record), record.source, header=True)
 
 
 def reopen(record: ArticleRecord, fetch: bool = False) -> Loader:

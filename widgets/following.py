@@ -243,7 +243,9 @@ class LinkKeys(_Screen):
             return
         at = landing(source, article.document, step.fragment) or 0
         self.reader_app.trail.visit(place_of(self))
-        self.reader_app.show_article(article, Place(article.record.id, cursor=at, top=at))
+        # At the top (no #fragment), the cursor on the body's first word, as when a page opens.
+        cursor = at or article.document.body_start
+        self.reader_app.show_article(article, Place(article.record.id, cursor=cursor, top=at))
 
     def _cancel_opening(self, quietly: bool = False) -> None:
         opening = self._opening

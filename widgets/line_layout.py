@@ -165,10 +165,23 @@ def _literal(kind: LineKind, text: str, at: int, width: int, prefix: str = "") -
         yield Line(kind, at, at, prefix=prefix, literal=text[start:end].rstrip())
 
 
-def _lines(document: Document, width: int, show_removed: bool) -> Iterator[Line]:
-    meta = document.metadata
+def _header_lines(document: Document, width: int) -> Iterator[Line]:
+    """The title, standfirst and byline: text of the Document when it has them as blocks
+    (the cursor reaches them), else drawn from its metadata; then the rule under them."""
     text = document.text
-    yield from _literal(LineKind.TITLE, document.title, 0, width)
+    header = document.blocks[: document.header]
+    if not header or header[0].kind is not BlockKind.TITLE:
+        yield from _literal(LineKind.TITLE, document.title, 0, width)  # "Untitled", or the
+        # first heading's words: nothing of the article's own to highlight
+    for index, block in enumerate(header):
+        if index or block.kind is not BlockKind.TITLE:
+            yield Line(LineKind.BLANK, block.start, block.start)
+        for start, end in wrap_offsets(text, block.start, block.end, width):
+            yield Line(LineKind.BODY, start, end, index)
+    if header:
+        yield Line(LineKind.RULE, header[-1].end, header[-1].end)
+        return
+    meta = document.metadata
     if meta.subtitle:
         yield Line(LineKind.BLANK, 0, 0)
         yield from _literal(LineKind.SUBTITLE, meta.subtitle, 0, width)
@@ -177,9 +190,17 @@ def _lines(document: Document, width: int, show_removed: bool) -> Iterator[Line]
         yield Line(LineKind.BLANK, 0, 0)
         yield from _literal(LineKind.BYLINE, credits, 0, width)
     yield Line(LineKind.RULE, 0, 0)
+
+
+def _lines(document: Document, width: int, show_removed: bool) -> Iterator[Line]:
+    text = document.text
+    yield from _header_lines(document, width)
     removed = list(document.removed) if show_removed else []
     removed_index = 0
+    header = document.header
     for index, block in enumerate(document.blocks):
+        if index < header:
+            continue
         while removed_index < len(removed) and removed[removed_index].at <= block.start:
             yield from _removed(removed[removed_index], removed_index, width)
             removed_index += 1

@@ -117,7 +117,9 @@ class DocumentViewCore(ScrollView):
         """What the reader asked of the head that only the whole can give (the end, a later
         section, a search): done again, in order, when the whole arrives."""
         self.set_reactive(DocumentViewCore.column_width, column_width)
-        self.set_reactive(DocumentViewCore.cursor, position if cursor is None else cursor)
+        # At the top, the cursor starts on the body's first word (the header is a `{` away).
+        start = (position or document.body_start) if cursor is None else cursor
+        self.set_reactive(DocumentViewCore.cursor, start)
 
     if TYPE_CHECKING:
 

@@ -160,7 +160,8 @@ class ViewPainting(_View):
             return base + self._style("code")
         if block.kind is BlockKind.IMAGE:
             return base + self._style("image")
-        return base
+        header = _HEADER_STYLES.get(block.kind)
+        return base if header is None else base + self._style(header)
 
     def _body_segments(self, line: Line, base: Style) -> list[Segment]:
         text = self.document.text
@@ -256,4 +257,10 @@ _LITERAL_STYLES = {
     LineKind.SUBTITLE: "subtitle",
     LineKind.BYLINE: "byline",
     LineKind.REMOVED: "removed",
+}
+
+_HEADER_STYLES = {
+    BlockKind.TITLE: "title",
+    BlockKind.STANDFIRST: "subtitle",
+    BlockKind.BYLINE: "byline",
 }

@@ -38,7 +38,7 @@ async def test_seed_third_sentence_note_survives_reopen(temp_store):
         view = view_of(app)
         await pilot.press("]")  # no sections: stays; the cursor starts on the first word
         body = app.article.document.text
-        first_block = app.article.document.blocks[0]
+        first_block = app.article.document.blocks[app.article.document.header]
         sentences = sentence_spans(body, first_block.start, len(body))
         while view.cursor < sentences[2][0]:
             await pilot.press(")")
@@ -110,7 +110,7 @@ async def test_overlapping_highlights_stay_separate_and_later_is_on_top(tmp_path
         assert {r.color for r in records} == {"yellow", "pink"}
         overlap = app.article.document.text.index("here")
         assert view.mark_at(overlap).color == "pink"
-        assert view.mark_at(0).color == "yellow"
+        assert view.mark_at(view.document.body_start).color == "yellow"
         await pilot.press("1")  # recolour the highlight under the cursor (the pink one)
         assert sorted(r.color for r in stored(app)) == ["yellow", "yellow"]
 
@@ -134,8 +134,10 @@ async def test_next_and_previous_highlight(tmp_path, temp_store):
     app = make_app(write_article(tmp_path, ARTICLE), temp_store)
     async with app.run_test(size=SIZE) as pilot:
         view = view_of(app)
-        await pilot.press("h", "}", "h", "}", "h", "g")
+        await pilot.press("h", "}", "h", "}", "h", "g")  # g: the title, above them all
         starts = sorted(r.start for r in stored(app))
+        await pilot.press("greater_than_sign")
+        assert view.cursor == starts[0]
         await pilot.press("greater_than_sign")
         assert view.cursor == starts[1]
         await pilot.press("greater_than_sign")
@@ -180,7 +182,7 @@ async def test_panel_filters_by_text_colour_and_tag(tmp_path, temp_store):
         assert "First sentence" in panel_text(app) and "Another" not in panel_text(app)
         await pilot.press("enter")
         assert view_of(app).has_focus
-        assert view_of(app).cursor == 0
+        assert view_of(app).cursor == view_of(app).document.body_start
 
 
 async def test_panel_enter_jumps_to_a_highlight(tmp_path, temp_store):
@@ -206,12 +208,13 @@ async def test_mouse_drag_selects_text(tmp_path, temp_store):
     async with app.run_test(size=SIZE) as pilot:
         view = view_of(app)
         lines = view.layout_lines
-        row = next(i for i, line in enumerate(lines) if line.block == 0)
+        body = view.document.body_start
+        row = next(i for i, line in enumerate(lines) if line.block == view.document.header)
         margin = (view.scrollable_content_region.width - view.text_width) // 2
         await pilot.mouse_down(view, offset=(margin + 0, row))
         await pilot.hover(view, offset=(margin + 10, row))
         await pilot.mouse_up(view, offset=(margin + 10, row))
-        assert view.selection() == (0, len("First sentence"))
+        assert view.selection() == (body, body + len("First sentence"))
         await pilot.press("h")
         assert [r.exact for r in stored(app)] == ["First sentence"]
 

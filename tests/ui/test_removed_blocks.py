@@ -22,7 +22,7 @@ async def test_removed_blocks_show_with_reasons_and_restore_survives_reopen(temp
         await pilot.press("left_curly_bracket")  # step back onto the removed block above
         assert view.ghost is not None
         await pilot.press("r")
-        assert app.article.document.text.startswith(APPEAL)
+        assert app.article.document.body.startswith(APPEAL)
         mark = view.marks[0]
         assert app.article.document.text[mark.start : mark.end].startswith(FIRST)
         await pilot.press("q")
@@ -31,7 +31,7 @@ async def test_removed_blocks_show_with_reasons_and_restore_survives_reopen(temp
 
     again = make_app(SEED, temp_store)
     async with again.run_test(size=SIZE):
-        assert again.article.document.text.startswith(APPEAL)
+        assert again.article.document.body.startswith(APPEAL)
         assert APPEAL in screen_text(view_of(again))
 
 
@@ -39,8 +39,8 @@ async def test_r_on_a_kept_block_removes_it_and_it_can_come_back(temp_store):
     app = make_app(SEED, temp_store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("r")
-        assert not app.article.document.text.startswith(FIRST)
+        assert not app.article.document.body.startswith(FIRST)
         await pilot.press("R")
         assert "removed: by you" in screen_text(view_of(app))
         await pilot.press("left_curly_bracket", "r")
-        assert app.article.document.text.startswith(FIRST)
+        assert app.article.document.body.startswith(FIRST)

@@ -63,14 +63,14 @@ def test_the_articles_images_are_blocks_in_their_places() -> None:
     kinds = [block.kind for block in document.blocks]
     assert kinds.count(BlockKind.IMAGE) == 2
     lead, shingle = document.images
-    # The lead image comes before the first paragraph, the other between its paragraphs.
-    assert lead.block == 0
+    # The lead image comes first in the body (after the header), the other between paragraphs.
+    assert lead.block == document.header
     assert (lead.src, lead.alt, lead.caption) == (
         "https://gazette.example/media/storm-road.jpg",  # the lazy image's picture
         "Waves breaking over a sea wall",
         CAPTION,
     )
-    assert document.block_text(0) == CAPTION
+    assert document.block_text(document.header) == CAPTION
     before = document.block_text(shingle.block - 1)
     after = document.block_text(shingle.block + 1)
     assert before.startswith("Residents of the cottages") and after.startswith("A spokesperson")

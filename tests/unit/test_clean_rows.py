@@ -47,7 +47,7 @@ def test_space_aligned_table_is_one_preformatted_block_line_for_line():
     body = to_text(cleaned, body_only=True)
     assert TABLE in body  # the header row and every row, spaces and all
     document = build_document(cleaned)
-    assert [b.kind for b in document.blocks] == [
+    assert [b.kind for b in document.blocks[document.header :]] == [
         BlockKind.PARAGRAPH,
         BlockKind.PARAGRAPH,
         BlockKind.CODE,

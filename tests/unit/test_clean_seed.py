@@ -31,7 +31,7 @@ def test_seed_metadata_is_headline_standfirst_byline_date():
 
 def test_seed_body_is_exactly_the_18_paragraphs():
     document = build_document(clean(load_path(SEED)))
-    body = [document.block_text(i) for i in range(len(document.blocks))]
+    body = [document.block_text(i) for i in range(document.header, len(document.blocks))]
     assert len(_paragraphs()) == 18
     assert body == _paragraphs()
     assert not document.sections

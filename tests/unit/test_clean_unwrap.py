@@ -37,7 +37,7 @@ def wrapped(text: str, width: int) -> str:
 
 
 def body(text: str, kind: SourceKind = SourceKind.TEXT) -> str:
-    return build_document(clean(Source(kind, text, "page", "0"))).text
+    return build_document(clean(Source(kind, text, "page", "0"))).body
 
 
 def token_f1(expected: str, got: str) -> float:

@@ -12,6 +12,7 @@ from reader.article import build_document, open_source
 from reader.cli import main
 from reader.reconcile import MARKER
 from reader.records import AnnotationRecord, ArticleRecord, article_id_for
+from reader.stored_article import stored_document
 from store.library import Library
 from tests.conftest import SAMPLES
 
@@ -50,7 +51,7 @@ def _margins_in_library(store: Path) -> str:
     library = Library(store)
     library.save_article(record)
     library.close()
-    return document.text
+    return stored_document(record).text  # the text the library shows it with
 
 
 def test_hypothesis_notes_attach_to_the_page_already_in_the_library(

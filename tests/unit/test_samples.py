@@ -95,7 +95,7 @@ def test_markdown_front_matter_is_metadata_not_text():
     assert "Okafor-Lindqvist" in doc.metadata.byline
     assert "2025-03-14" in doc.metadata.date
     assert "tags:" not in doc.text
-    assert doc.text.startswith("Open almost any second-hand book")
+    assert doc.body.startswith("Open almost any second-hand book")
 
 
 # --- HTML: harbour-courier-night-ferry.html ------------------------------------------------
