@@ -122,3 +122,16 @@ async def test_a_sentence_of_speech_is_not_given_doubled_quote_marks(temp_store)
 )
 def test_quoted(quote: str, limit: int, shown: str):
     assert quoted(quote, limit) == shown
+
+
+async def test_the_dialogs_keep_what_they_are_about_in_sight(tmp_path, temp_store):
+    app = make_app(write_article(tmp_path, ARTICLE), temp_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a", *"A thought worth keeping")
+        await wait_until(pilot, lambda: isinstance(app.screen, NoteEditor))
+        # The article stays behind the editor (dimmed): its title bar, above the dialog.
+        await wait_until(pilot, lambda: "Notes Test" in whole_screen_text(app).splitlines()[0])
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDiscard))
+        # And the question whether to discard it shows the note it is about.
+        assert "A thought worth keeping" in whole_screen_text(app)
