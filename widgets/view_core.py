@@ -31,6 +31,7 @@ from reader.search import find_all
 from widgets import text_cursor
 from widgets.line_layout import Layout, Line, LineKind, Wrapped, layout_document
 from widgets.marks import Mark, MarkIndex
+from widgets.replay import Replay
 
 
 class DocumentViewCore(ScrollView):
@@ -113,7 +114,7 @@ class DocumentViewCore(ScrollView):
         self._strips_width = 0
         self.partial = partial
         """Whether `document` is the head of an article still loading."""
-        self._replay: list[tuple[str, tuple[object, ...]]] = []
+        self._replay = Replay()
         """What the reader asked of the head that only the whole can give (the end, a later
         section, a search): done again, in order, when the whole arrives."""
         self.set_reactive(DocumentViewCore.column_width, column_width)
@@ -210,20 +211,19 @@ class DocumentViewCore(ScrollView):
         self._relayout(wrapped)
         self._announce_target()
         self.partial = partial
-        if not partial and self._replay:
-            replay, self._replay = self._replay, []
-            for action, arguments in replay:
-                getattr(self, action)(*arguments)
+        if not partial:
+            for step in self._replay.take():
+                getattr(self, step.action)(*step.arguments)
 
     def _cut_short(self, action: str, *arguments: object) -> None:
         """A motion the head alone cut short: done again when the whole arrives."""
         if self.partial:
-            self._replay.append((action, arguments))
+            self._replay.cut_short(action, *arguments)
 
     def _moved(self) -> None:
         """A motion that did what it meant: motions cut short before it are moot."""
         if self.partial:
-            self._replay.clear()
+            self._replay.moved()
 
     def _at_bottom(self) -> bool:
         return self.scroll_offset.y >= self.max_scroll_y

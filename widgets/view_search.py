@@ -37,7 +37,7 @@ class ViewSearch(_View):
     def search(self, query: str, origin: int | None = None) -> int:
         """Highlight every match of `query`; jump to the first at or after `origin`."""
         if self.partial:  # searched again over the whole, from the same place
-            self._replay = [step for step in self._replay if step[0] != "search"]
+            self._replay.forget("search")
             self._cut_short("search", query, self.position if origin is None else origin)
         self.search_query = query
         if self._low_text is None or self._low_text[0] is not self.document:
@@ -53,7 +53,7 @@ class ViewSearch(_View):
         return len(self.matches)
 
     def clear_search(self) -> None:
-        self._replay = [step for step in self._replay if step[0] != "search"]
+        self._replay.forget("search")
         self.search_query = ""
         self._set_matches([])
         self._announce_search()
