@@ -119,7 +119,11 @@ class ReadingScreen(LinkKeys, ReadingAnnotations, ReadingSearch, ReadingLoading,
         self.query_one(Outline).mark(section)
         title = self.document.sections[section].title if section is not None else ""
         self.query_one(TitleBar).set_progress(event.progress, title)
+        record = self.article.record
+        place = (record.position, record.progress)
         self.article.set_position(event.offset, event.progress)
+        if (record.position, record.progress) == place:
+            return  # the cursor moved on the same page: nothing new to save
         # Saved once the reader has stopped moving for a moment, not on every key: a closed
         # terminal or a killed process then loses at most that moment.
         if self._position_timer is not None:

@@ -193,3 +193,24 @@ async def test_the_place_is_saved_once_the_reader_stops_moving(temp_store):
             return place is not None and place[0] == view.position > 0
 
         await wait_until(pilot, saved, "the position saved without q")
+
+
+async def test_moving_the_cursor_on_the_same_page_saves_nothing(temp_store):
+    app = make_app(ESSAY, temp_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = view_of(app)
+        saves: list[int] = []
+        save_article = app.library.save_article
+
+        def counting(record):  # type: ignore[no-untyped-def]
+            saves.append(record.position)
+            save_article(record)
+
+        app.library.save_article = counting  # type: ignore[method-assign]
+        await pilot.press("w", "w", ")")  # the cursor moves on the page
+        await wait_until(pilot, lambda: view.cursor > 0, "the cursor moved")
+        await pilot.pause()
+        assert app.screen._position_timer is None  # no save on its way: nothing to save
+        await pilot.press("space")
+        await wait_until(pilot, lambda: saves, "the page down saved")
+        assert saves == [view.position] and view.position > 0
