@@ -5,8 +5,10 @@ visible ones into strips, cached until the decorations (search matches, highligh
 `DocumentView` is put together here with its bindings and styles, from parts in files of
 their own:
 
-- widgets/view_core.py: the state, layout, scrolling, the cursor, and the strip cache with its
-  one invalidation path (`invalidate`);
+- widgets/view_core.py: the state, layout, scrolling, and the strip cache with its one
+  invalidation path (`invalidate`);
+- widgets/view_cursor.py: the cursor and the selection, and the watchers of the reactive
+  state that redraw what changed;
 - widgets/view_painting.py: the rows (`render_line`, decorations, row styles, focus hooks);
 - widgets/view_motions.py: line, page, section, paragraph, word and sentence moves;
 - widgets/view_search.py: the query, its matches and n/N;
@@ -21,7 +23,7 @@ from textual.binding import BindingType
 
 from widgets import keymap
 from widgets.view_annotating import ViewAnnotating
-from widgets.view_core import DocumentViewCore
+from widgets.view_cursor import ViewCursor
 from widgets.view_links import ViewLinks
 from widgets.view_motions import ViewMotions
 from widgets.view_mouse import ViewMouse
@@ -43,7 +45,7 @@ class DocumentView(
     ViewMouse,
     ViewLinks,
     ViewPainting,
-    DocumentViewCore,
+    ViewCursor,
     can_focus=True,
 ):
     """Shows a Document in a centred column; scrolls by line, page, paragraph and section."""

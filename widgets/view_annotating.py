@@ -22,13 +22,13 @@ from widgets.messages import (
 )
 
 if TYPE_CHECKING:
-    from widgets.view_core import DocumentViewCore as _View
+    from widgets.view_cursor import ViewCursor as _View
 else:
     _View = object
 
 
 class ViewAnnotating(_View):
-    """Selection and annotation keys; a mixin of `DocumentView` over `DocumentViewCore`."""
+    """Selection and annotation keys; a mixin of `DocumentView` over `ViewCursor`."""
 
     @property
     def footer_status(self) -> str:

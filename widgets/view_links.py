@@ -17,13 +17,13 @@ from reader.document import Image, Span
 from widgets.line_layout import LineKind
 
 if TYPE_CHECKING:
-    from widgets.view_core import DocumentViewCore as _View
+    from widgets.view_cursor import ViewCursor as _View
 else:
     _View = object
 
 
 class ViewLinks(_View):
-    """The document view's links; a mixin of `DocumentView` over `DocumentViewCore`."""
+    """The document view's links; a mixin of `DocumentView` over `ViewCursor`."""
 
     # The namespace keeps the handler's name: on_document_view_cursor_target.
     class CursorTarget(Message, namespace="document_view"):

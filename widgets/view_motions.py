@@ -15,13 +15,13 @@ from reader.document import BlockKind
 from widgets.line_layout import LineKind
 
 if TYPE_CHECKING:
-    from widgets.view_core import DocumentViewCore as _View
+    from widgets.view_cursor import ViewCursor as _View
 else:
     _View = object
 
 
 class ViewMotions(_View):
-    """The document view's moves; a mixin of `DocumentView` over `DocumentViewCore`."""
+    """The document view's moves; a mixin of `DocumentView` over `ViewCursor`."""
 
     def action_scroll_line(self, lines: int) -> None:
         self._scroll_by("action_scroll_line", lines, lines)

@@ -15,13 +15,13 @@ from textual import events
 from widgets.line_layout import LineKind
 
 if TYPE_CHECKING:
-    from widgets.view_core import DocumentViewCore as _View
+    from widgets.view_cursor import ViewCursor as _View
 else:
     _View = object
 
 
 class ViewMouse(_View):
-    """Clicks and drags; a mixin of `DocumentView` over `DocumentViewCore`."""
+    """Clicks and drags; a mixin of `DocumentView` over `ViewCursor`."""
 
     def offset_at(self, x: int, y: int) -> int | None:
         """The text offset drawn at content coordinates (x, y), if any."""

@@ -24,7 +24,7 @@ from widgets.line_layout import Line, LineKind
 from widgets.theme import highlight_style
 
 if TYPE_CHECKING:
-    from widgets.view_core import DocumentViewCore as _View
+    from widgets.view_cursor import ViewCursor as _View
 else:
     _View = object
 
@@ -59,7 +59,7 @@ FIXED_STYLES: dict[str, Style] = {
 
 
 class ViewPainting(_View):
-    """Draws the document view's rows; a mixin of `DocumentView` over `DocumentViewCore`."""
+    """Draws the document view's rows; a mixin of `DocumentView` over `ViewCursor`."""
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

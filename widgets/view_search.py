@@ -16,13 +16,13 @@ from textual.message import Message
 from reader.search import find_all, lowered
 
 if TYPE_CHECKING:
-    from widgets.view_core import DocumentViewCore as _View
+    from widgets.view_cursor import ViewCursor as _View
 else:
     _View = object
 
 
 class ViewSearch(_View):
-    """The document view's search; a mixin of `DocumentView` over `DocumentViewCore`."""
+    """The document view's search; a mixin of `DocumentView` over `ViewCursor`."""
 
     # The namespace keeps the handler's name: on_document_view_search_updated.
     class SearchUpdated(Message, namespace="document_view"):
