@@ -22,19 +22,24 @@ def _one_line_error(capsys: pytest.CaptureFixture[str]) -> str:
     return err
 
 
-def test_a_named_pipe_with_no_writer_is_refused_at_once(tmp_path: Path):
+@pytest.mark.parametrize("tui", [False, True], ids=["reader clean", "reader (the TUI)"])
+def test_a_named_pipe_with_no_writer_is_refused_at_once(tmp_path: Path, tui: bool):
     fifo = tmp_path / "article.txt"
     os.mkfifo(fifo)
+    store = tmp_path / "store"
+    command = [str(fifo), "--store", str(store)] if tui else ["clean", str(fifo)]
     # In a child process: on a regression it would block for ever on the pipe.
     done = subprocess.run(
-        [sys.executable, "-m", "reader", "clean", str(fifo)],
+        [sys.executable, "-m", "reader", *command],
         capture_output=True,
+        stdin=subprocess.DEVNULL,
         text=True,
         timeout=120,
         check=False,
     )
     assert done.returncode == 2
     assert "named pipe" in done.stderr and done.stderr.count("\n") == 1
+    assert not store.exists()
 
 
 def test_a_device_is_refused(capsys: pytest.CaptureFixture[str]):
