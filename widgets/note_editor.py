@@ -95,12 +95,16 @@ class NoteEditor(ModalScreen[NoteResult | None]):
         *,
         focus: str = "note",
         save: Callable[[NoteResult], None] | None = None,
+        keeps_unsaved: bool = False,
     ) -> None:
         """`focus`: the field the cursor starts in, "note" or "tags". `save` stores the note
         when ctrl+s is pressed; if it raises ReaderError (a full disk, a read-only store) the
-        editor stays open with the note, and says why."""
+        editor stays open with the note, and says why. `keeps_unsaved`: a save the store
+        refused is still held (marked unsaved, saved with the next write), so Esc after it
+        closes without asking, unless more was typed."""
         super().__init__()
         self.save = save
+        self.keeps_unsaved = keeps_unsaved
         self.closing = False
         """Saved or cancelled: a ctrl+s or Esc read in the same burst finds nothing to do."""
         # The note whole (lists cut a long one), shown as any widget shows stored text.
@@ -172,8 +176,13 @@ class NoteEditor(ModalScreen[NoteResult | None]):
             try:
                 self.save(typed)
             except ReaderError as error:
+                then = "The note stays here: ctrl+s tries again."
+                if self.keeps_unsaved:
+                    # Held until the next write: Esc would drop only what is typed after this.
+                    self.note, self.tags = typed.note, typed.tags
+                    then = "Kept, marked unsaved: ctrl+s tries again, Esc leaves it for later."
                 self.notify(
-                    f"Not saved: {error}. The note stays here: ctrl+s tries again.",
+                    f"Not saved: {error}. {then}",
                     title="Not saved",
                     severity="error",
                     timeout=15,

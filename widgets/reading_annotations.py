@@ -73,7 +73,9 @@ class ReadingAnnotations(_Screen):
                     self.refresh_annotations()
 
             quote = self.document.text[start:end]
-            editor = NoteEditor(quote, "", [], self.annotations.tags(), save=save_new)
+            editor = NoteEditor(
+                quote, "", [], self.annotations.tags(), save=save_new, keeps_unsaved=True
+            )
             self.app.push_screen(editor, self._editor_closed)
             return
         placed = self.annotations.get(annotation_id)
@@ -89,7 +91,12 @@ class ReadingAnnotations(_Screen):
                 self.refresh_annotations()
 
         editor = NoteEditor(
-            record.exact, record.note, record.tags, self.annotations.tags(), save=save
+            record.exact,
+            record.note,
+            record.tags,
+            self.annotations.tags(),
+            save=save,
+            keeps_unsaved=True,  # the annotations keep a change the store refused
         )
         self.app.push_screen(editor, self._editor_closed)
 

@@ -123,19 +123,71 @@ async def test_ctrl_s_on_a_full_disk_keeps_the_note_in_the_editor_until_it_saves
         assert stored_notes(app) == ["A thought worth keeping"]
 
 
+async def _note_refused(app, pilot, disk: Disk, note: str):  # type: ignore[no-untyped-def]
+    """On a full disk, `note` typed on the first sentence and ctrl+s pressed: refused.
+    The reading screen, and the messages shown since."""
+    screen = await _reading(app, pilot)
+    notices = record_notices(app)
+    disk.full()
+    await pilot.press("a", *note, "ctrl+s")
+    await wait_until(pilot, lambda: notices, "a message")
+    assert isinstance(app.screen, NoteEditor)
+    return screen, notices
+
+
+async def test_esc_after_a_refused_ctrl_s_keeps_the_note_unsaved_until_the_next_write(
+    tmp_path: Path, temp_store: Path, disk: Disk
+):
+    app = make_app(write_article(tmp_path, ARTICLE), temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen, notices = await _note_refused(app, pilot, disk, "Kept through a full disk")
+        assert "Kept, marked unsaved" in notices[-1] and len(notices[-1].splitlines()) == 1
+        await pilot.press("escape")  # nothing typed since: no question, nothing dropped
+        await wait_until(pilot, lambda: app.screen is screen, "the editor closed")
+        [placed] = screen.annotations.placed
+        assert placed.record.note == "Kept through a full disk"
+        assert placed.record.id in screen.annotations.unsaved
+        await pilot.press("H")
+        await wait_until(pilot, lambda: screen.query(AnnotationPanel), "the panel")
+        listed = str(
+            screen.query_one(AnnotationPanel).query_one("#panel-list").get_option_at_index(0).prompt
+        )
+        assert "unsaved" in listed and "Kept through a full disk" in listed
+        await pilot.press("escape")
+        disk.fine()
+        await pilot.press(")", ")", "h")  # the next change saves the note too
+        await wait_until(pilot, lambda: len(stored_notes(app)) == 2, "saved with the next change")
+        assert "Kept through a full disk" in stored_notes(app)
+
+
+async def test_more_typed_after_a_refused_ctrl_s_is_asked_about_on_esc(
+    tmp_path: Path, temp_store: Path, disk: Disk
+):
+    app = make_app(write_article(tmp_path, ARTICLE), temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen, _ = await _note_refused(app, pilot, disk, "First part")
+        await pilot.press(*" and more", "escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDiscard), "the question")
+        await pilot.press("y")  # drops " and more" only: the refused save is still held
+        await wait_until(pilot, lambda: app.screen is screen, "the editor closed")
+        [placed] = screen.annotations.placed
+        assert placed.record.note == "First part"
+
+
 async def test_a_read_only_store_at_the_first_paint_is_one_line_and_the_app_stays_up(
     tmp_path: Path, temp_store: Path, disk: Disk
 ):
     disk.read_only()
     app = make_app(write_article(tmp_path, ARTICLE), temp_store)
+    notices = record_notices(app)  # from the start: the first save is at the first paint
     async with app.run_test(size=SIZE) as pilot:
-        notices = record_notices(app)
         await _reading(app, pilot)
         await wait_until(pilot, lambda: app.started, "the first frame")
+        await wait_until(pilot, lambda: notices, "a message")
         await pilot.press("j", "j")
         assert app.is_running
-    # The first save came before the recorder: the app kept running and said nothing else.
-    assert all("Not saved" in n for n in notices if "saved" in n.lower())
+    assert "Not saved" in notices[0] and "Read-only file system" in notices[0]
+    assert len(notices[0].splitlines()) == 1
 
 
 async def test_a_read_only_store_says_so_when_a_highlight_is_made(
@@ -169,6 +221,19 @@ async def test_quitting_with_unsaved_changes_asks_first(
         await pilot.press("r")  # try again: it saves, and quits
         await wait_until(pilot, lambda: not app.is_running, "the app quit")
     assert len(stored_notes(app)) == 1
+
+
+async def test_quitting_on_a_full_disk_when_told_to_lose_the_changes_ends_cleanly(
+    tmp_path: Path, temp_store: Path, disk: Disk
+):
+    app = make_app(write_article(tmp_path, ARTICLE), temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await _reading(app, pilot)
+        disk.full()
+        await pilot.press("h", "q", "y")  # y: the last save on the way out fails too
+        await wait_until(pilot, lambda: not app.is_running, "the app quit")
+    assert app.return_code in (0, None)
+    assert stored_notes(app) == []
 
 
 async def test_text_and_ctrl_s_in_one_input_burst_save_exactly_what_was_typed(
