@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, cast
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Middle
+from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
@@ -48,7 +49,7 @@ class DownloadScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Middle(), Center():
-            yield Static(self.opening.line(), id="opening-line", markup=False)
+            yield Static(self._line(), id="opening-line", markup=False)
 
     def on_mount(self) -> None:
         loader = self._loader
@@ -58,7 +59,10 @@ class DownloadScreen(Screen[None]):
         self._timer = self.set_interval(REDRAW_EVERY, self._redraw)
 
     def _redraw(self) -> None:
-        self.query_one("#opening-line", Static).update(self.opening.line())
+        self.query_one("#opening-line", Static).update(self._line())
+
+    def _line(self) -> Content:
+        return self.opening.line(self.app.size.width - 2)
 
     @property
     def _reader_app(self) -> ReaderApp:

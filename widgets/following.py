@@ -110,7 +110,7 @@ class LinkKeys(_Screen):
             typed = self._hints.typed
             bar.show_prompt(Content(f"Follow: type a label ({typed or '…'})  Esc stops"))
         elif self._opening is not None:
-            bar.show_prompt(self._opening.line())
+            bar.show_prompt(self._opening.line(self.size.width - 2))
         elif self._status:
             bar.show_prompt(Content(self._status))
         else:

@@ -18,12 +18,12 @@ from textual.app import App
 from textual.content import Content
 
 from reader.errors import Cancelled, ReaderError
-from reader.sanitize import shown
+from reader.links import shown as shorten
 
 T = TypeVar("T")
 
-TARGET_CELLS = 200
-"""At most this much of a target in the line (the row cuts it to the window)."""
+TARGET_CELLS = 2000
+"""At most this much of a target is kept (a line shortens it to its width)."""
 
 
 def received_line(received: int, total: int | None) -> str:
@@ -42,14 +42,18 @@ class Opening(Generic[T]):
     """One page being opened: what, how far, and whether the reader cancelled it."""
 
     def __init__(self, target: str) -> None:
-        self.target = shown(target, TARGET_CELLS, one_line=True)
+        self.target = shorten(target, TARGET_CELLS)
+        """The target as it may be shown: one line, no controls, no password."""
         self.said = "connecting"
         """How far it is (written by its thread, read by the screen's timer)."""
         self.cancelled = False
 
-    def line(self) -> Content:
-        """The footer's line: what, how far, and how to stop it (never markup)."""
-        return Content(f"Opening {self.target} … {self.said}  Esc cancels")
+    def line(self, width: int = 0) -> Content:
+        """The line that says what opens, how far it is and how to stop it, in `width` cells
+        (0: any): the target is shortened in its middle, so how far and Esc stay in sight."""
+        rest = f" … {self.said}  Esc cancels"
+        room = max(12, width - len("Opening ") - len(rest)) if width > 0 else 0
+        return Content(f"Opening {shorten(self.target, room)}{rest}")
 
     def progress(self, received: int, total: int | None) -> None:
         """The download's progress (`reader.fetch.Progress`): raises once cancelled."""
