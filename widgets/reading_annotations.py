@@ -13,6 +13,7 @@ import uuid
 from typing import TYPE_CHECKING
 
 from reader.errors import ReaderError
+from reader.sanitize import shown
 from widgets.marks import mark_on_top, marks_of
 from widgets.messages import DeleteRequested, HighlightRequested, NoteRequested, RecolorRequested
 
@@ -33,13 +34,13 @@ class ReadingAnnotations(_Screen):
         color = event.color or self.default_color
         with self._saving():
             self.annotations.add(event.start, event.end, color)
-            self.say(f"Highlighted in {color} (u undoes).")
+            self.say(f"Highlighted in {self._colour_named(color)} (u undoes).")
 
     def on_recolor_requested(self, event: RecolorRequested) -> None:
         self.default_color = event.color
         with self._saving():
             self.annotations.recolor(event.annotation_id, event.color)
-            self.say(f"Colour: {event.color}.")
+            self.say(f"Colour: {self._colour_named(event.color)}.")
 
     def on_delete_requested(self, event: DeleteRequested) -> None:
         with self._saving():
@@ -114,6 +115,11 @@ class ReadingAnnotations(_Screen):
         with self._saving():
             redone = self.annotations.redo()
             self.say(f"Redone: {redone}." if redone else "Nothing to redo.")
+
+    def _colour_named(self, color: str) -> str:
+        """The colour, with what the reader said it means (M), if anything."""
+        meaning = self.reader_app.library.color_meanings().get(color, "")
+        return f"{color}, {shown(meaning, 40, one_line=True)}" if meaning else color
 
     def say(self, message: str) -> None:
         """Tell briefly what an annotation key did (or that it did nothing)."""

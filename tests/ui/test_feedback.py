@@ -56,6 +56,9 @@ async def test_each_annotation_key_says_what_it_did(tmp_path, temp_store):
         assert stored(app) == [("First sentence here.", "yellow", "")]
         await press("2", says="Colour: green.")
         assert stored(app) == [("First sentence here.", "green", "")]
+        app.library.set_color_meaning("blue", "evidence \x1b[31mfor\x1b[0m it")
+        await press("3", says="Colour: blue, evidence for it.")  # with what it means (M)
+        await press("2", says="Colour: green.")
         await press("a", *"Why?", "ctrl+s", says="Note saved.")
         assert stored(app) == [("First sentence here.", "green", "Why?")]
         await press("x", says="Highlight deleted (u undoes).")
