@@ -4,8 +4,8 @@ The user may overturn any decision (restore a removed block, remove a kept one);
 are a set of block keys stored per article and applied here, so they survive a re-clean.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: a NamedTuple's annotations would be strings,
+# each compiled at import (typing.ForwardRef), the first compile of a run ~10 M instructions.
 import hashlib
 from collections.abc import Iterable
 from typing import NamedTuple

@@ -1,7 +1,7 @@
 """Read a source into text: size limits, binary refusal, decoding, sanitising, and its kind."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: a NamedTuple's annotations would be strings,
+# each compiled at import (typing.ForwardRef), the first compile of a run ~10 M instructions.
 import hashlib
 import os
 import re

@@ -1,7 +1,7 @@
 """What a page says about its article: title, standfirst, byline, date, site and source."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: a NamedTuple's annotations would be strings,
+# each compiled at import (typing.ForwardRef), the first compile of a run ~10 M instructions.
 from typing import NamedTuple
 
 

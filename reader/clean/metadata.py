@@ -1,7 +1,7 @@
 """The headline, standfirst, byline and date among the lines above a saved page's article."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: a NamedTuple's annotations would be strings,
+# each compiled at import (typing.ForwardRef), the first compile of a run ~10 M instructions.
 import re
 from typing import NamedTuple
 
