@@ -64,6 +64,10 @@ def _all_patterns() -> dict[str, re.Pattern[str]]:
 
     found["reader.text_units._words()"] = text_units._words()
     found["widgets.line_layout._narrow_line(80)"] = line_layout._narrow_line(80)
+    from reader.clean import lines
+
+    for index, pattern in enumerate(lines._unspaced_scripts()):
+        found[f"reader.clean.lines._unspaced_scripts()[{index}]"] = pattern
     return found
 
 
