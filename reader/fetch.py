@@ -15,7 +15,7 @@ import httpx
 
 from reader import __version__
 from reader.errors import ReaderError
-from reader.limits import DEFAULT_MAX_BYTES, DOWNLOAD_SECONDS
+from reader.limits import DEFAULT_MAX_BYTES, DOWNLOAD_SECONDS, size_text
 from reader.load import Source, SourceKind, load_bytes
 from reader.sanitize import strip_credentials
 
@@ -123,7 +123,7 @@ def fetch(
 
 
 def _over(url: str, limit: int) -> str:
-    return f"{url}: the page is over the {limit / 1e6:.0f} MB limit (--max-size raises it)"
+    return f"{url}: the page is over the {size_text(limit)} limit (--max-size raises it)"
 
 
 def _first_line(error: Exception) -> str:

@@ -30,6 +30,7 @@ from urllib.parse import unquote, urlsplit
 
 from reader.errors import ReaderError
 from reader.export.escape import clean, one_line
+from reader.limits import size_text
 from reader.records import COLORS
 from reader.sanitize import strip_credentials
 
@@ -100,7 +101,7 @@ def read_file(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
         raise ImportFileError(f"{path}: cannot read it ({error.strerror or error})") from None
     if len(raw) > max_bytes:
         raise ImportFileError(
-            f"{path}: larger than the {max_bytes / 1e6:.0f} MB limit for an import "
+            f"{path}: larger than the {size_text(max_bytes)} limit for an import "
             "(--max-size MB raises it); nothing was imported"
         )
     return raw

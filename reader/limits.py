@@ -23,6 +23,14 @@ MAX_MEGABYTES = 1_000_000.0
 """The largest --max-size accepted (a terabyte: more than any article, less than overflows)."""
 
 
+def size_text(size: int) -> str:
+    """A size for a message: megabytes to two decimals at most (`52.43 MB`, `2 MB`), bytes when
+    that would round to nothing (`200 bytes`), so a limit is never told as `0 MB`."""
+    if size < 10_000:
+        return f"{size:,} bytes"
+    return f"{size / 1e6:,.2f}".rstrip("0").rstrip(".") + " MB"
+
+
 def max_bytes_from(megabytes: float) -> int:
     """--max-size MB as bytes; a one-line error for 0, a negative, inf, nan or 1e308."""
     from reader.errors import ReaderError

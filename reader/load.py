@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from reader.errors import ReaderError
-from reader.limits import DEFAULT_MAX_BYTES
+from reader.limits import DEFAULT_MAX_BYTES, size_text
 from reader.sanitize import clean_text
 
 
@@ -205,8 +205,7 @@ def load_bytes(
 
 def _too_big(origin: str, size: int, limit: int) -> str:
     return (
-        f"{origin}: {size / 1e6:.1f} MB is over the {limit / 1e6:.0f} MB limit "
-        "(--max-size raises it)"
+        f"{origin}: {size_text(size)} is over the {size_text(limit)} limit (--max-size raises it)"
     )
 
 

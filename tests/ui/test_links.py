@@ -283,7 +283,7 @@ async def test_an_in_page_link_jumps_and_back_returns(tmp_path, temp_store):
         ("{site}/gone.html", "404"),  # not there
         ("{site}/picture.png", "image/png, not an HTML or text page"),  # not a page
         ("{site}/empty.html", "no article text found"),  # not an article
-        ("{site}/timetable.html", "over the 0 MB limit"),  # larger than --max-size
+        ("{site}/timetable.html", "over the 200 bytes limit"),  # larger than --max-size
         ("http://127.0.0.1:9/ferry.html", "cannot connect (offline?"),  # nothing answers
     ],
 )

@@ -129,3 +129,15 @@ def test_the_reader_refuses_a_file_over_its_max_size_in_one_line(tmp_path, capsy
     assert "over the 1 MB limit" in error and "--max-size" in error
     assert main([str(path), "--max-size", "0"]) == 2
     assert "positive" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("megabytes", "said"),
+    [("0.5", "over the 0.5 MB limit"), ("0.0002", "over the 200 bytes limit"), ("1.25", "1.25 MB")],
+)
+def test_a_limit_under_a_megabyte_is_told_as_it_is_not_as_zero(tmp_path, capsys, megabytes, said):
+    path = tmp_path / "long.txt"
+    path.write_text("A paragraph of an article.\n\n" * 80_000, encoding="utf-8")  # 2.2 MB
+    assert main([str(path), "--max-size", megabytes]) == 2
+    error = capsys.readouterr().err
+    assert said in error and "0 MB" not in error
