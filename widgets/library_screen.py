@@ -19,7 +19,7 @@ from widgets import keymap
 from widgets.confirm_delete import ConfirmDelete, DeleteChoice
 from widgets.key_bar import KeyBar
 from widgets.library_choice import LibraryChoice
-from widgets.lists import MotionTable
+from widgets.motion_table import MotionTable
 
 
 class ShelfTable(MotionTable):

@@ -1,16 +1,15 @@
 """Lists and scrolling panes that take the text's vim/less motions, not only the arrows.
 
-j/k, g/G and ctrl+d/ctrl+u (keymap.LIST) do in the outline, the annotation panel, the library's
-tables and the help screen what they do in the text. Each widget here maps the keymap's
-actions (cursor_down, cursor_up, first, last, page_down, page_up) onto its own.
+j/k, g/G and ctrl+d/ctrl+u (keymap.LIST) do in the outline, the annotation panel
+and the help screen what they do in the text (the library's tables: widgets/motion_table.py).
+Each widget here maps the keymap's actions (cursor_down, cursor_up, first, last, page_down,
+page_up) onto its own.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, OptionList
+from textual.widgets import OptionList
 
 from widgets import keymap
 
@@ -19,18 +18,6 @@ class MotionList(OptionList):
     """An option list: its own cursor_*, first, last and page_* actions do the work."""
 
     BINDINGS = keymap.bindings(keymap.LIST)
-
-
-class MotionTable(DataTable[Any]):
-    """A table: the top and bottom rows for g and G."""
-
-    BINDINGS = keymap.bindings(keymap.LIST)
-
-    def action_first(self) -> None:
-        self.action_scroll_top()
-
-    def action_last(self) -> None:
-        self.action_scroll_bottom()
 
 
 class MotionScroll(VerticalScroll):

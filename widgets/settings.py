@@ -17,7 +17,6 @@ value is a one-line warning, and the default is used.
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -49,11 +48,15 @@ def load(path: Path) -> tuple[Settings, list[str]]:
     """The settings in `path` (defaults where it has none), and a one-line warning for each
     thing in it that could not be used. A missing file is no warning."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return Settings(), []
     except (OSError, UnicodeDecodeError) as error:
         return Settings(), [f"{path}: cannot be read ({error}); default settings used"]
+    import tomllib  # only with a file (most launches have none): it delays the first frame
+
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         return Settings(), [f"{path}: not valid TOML ({error}); default settings used"]
     return parse(data, str(path))
