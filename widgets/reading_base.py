@@ -49,6 +49,9 @@ class ReadingScreenBase(Screen[None]):
         self._search_cursor = 0
         self._prompt: SearchPrompt | None = None
         """The open search prompt, or None."""
+        self._prompt_keys = False
+        """Whether the keys reaching the screen now are the search prompt's (from the key that
+        opens it to the one that closes it, which may be read before it opens)."""
         self._match_count = ""
 
     @property

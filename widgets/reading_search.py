@@ -1,10 +1,13 @@
 """The search prompt on the reading screen: `/`, search as you type, Enter keeps, Esc goes back.
 
 The prompt (widgets/search_prompt.py) is drawn in the key bar's row; while it is open, every
-key edits it and the bindings wait. The view finds the matches (widgets/view_search.py) and
-says how many; Esc, emptying the query or a query with no match puts the cursor and the view
-back where the search began. Mixed
-into `ReadingScreen` (widgets/reading_screen.py).
+key edits it and the bindings wait. Keys read in one burst with `/` (a paste, fast typing, a
+read over SSH) reach this screen before the App has run the binding that opens the prompt: the
+screen decides as each key passes whether it is the prompt's, and the prompt's keys wait
+behind that binding in the App's queue, so each key acts in the order it was typed.
+The view finds the matches (widgets/view_search.py) and says how many; Esc, emptying the query
+or a query with no match puts the cursor and the view back where the search began. Mixed into
+`ReadingScreen` (widgets/reading_screen.py).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from textual import events
 
 from widgets.document_view import DocumentView
 from widgets.key_bar import KeyBar
-from widgets.search_prompt import Outcome, SearchPrompt, match_count
+from widgets.search_prompt import CLOSING_KEYS, Outcome, SearchPrompt, match_count
 
 if TYPE_CHECKING:
     from widgets.reading_base import ReadingScreenBase as _Screen
@@ -27,6 +30,7 @@ class ReadingSearch(_Screen):
     """The search prompt; a mixin of `ReadingScreen` over `ReadingScreenBase`."""
 
     def action_search(self) -> None:
+        self._prompt_keys = True  # opened from the palette too
         if not self.view.has_focus:
             self.view.focus()  # n and N, after the prompt, are the text's keys
         self._search_origin = self.view.position
@@ -37,12 +41,35 @@ class ReadingSearch(_Screen):
         self._show_prompt()
 
     def on_key(self, event: events.Key) -> None:
-        """While the search prompt is open, every key edits it (the bindings wait)."""
-        prompt = self._prompt
-        if prompt is None:
+        """While the search prompt is open, every key edits it (the bindings wait).
+
+        Decided here, as the keys pass in the order they were read: from the key that opens
+        the prompt to the one that closes it, they are the prompt's. They act from the App's
+        queue, behind the binding of the key that opens it (and of the keys before it)."""
+        if not self._prompt_keys:
+            if self._opens_search(event.key):
+                self._prompt_keys = True  # its binding opens the prompt; the next keys are its
             return
         event.stop()
         event.prevent_default()
+        if event.key in CLOSING_KEYS:
+            self._prompt_keys = False  # the keys after it are the text's again
+        self.app.call_later(self._prompt_key, event)
+
+    def _opens_search(self, key: str) -> bool:
+        """Whether the binding `key` runs here is the one that opens the search prompt."""
+        active = self.active_bindings.get(key)
+        return (
+            active is not None
+            and active.enabled
+            and active.node is self
+            and active.binding.action == "search"
+        )
+
+    def _prompt_key(self, event: events.Key) -> None:
+        prompt = self._prompt
+        if prompt is None:
+            return  # the screen closed meanwhile
         outcome = prompt.key(event)
         if outcome is Outcome.CHANGED:
             self._search_as_you_type()
@@ -54,9 +81,13 @@ class ReadingSearch(_Screen):
             self._show_prompt()
 
     def on_paste(self, event: events.Paste) -> None:
-        if self._prompt is not None:
+        if self._prompt_keys:
             event.stop()
-            if self._prompt.insert(event.text) is Outcome.CHANGED:
+            self.app.call_later(self._paste, event.text)
+
+    def _paste(self, text: str) -> None:
+        if self._prompt is not None:
+            if self._prompt.insert(text) is Outcome.CHANGED:
                 self._search_as_you_type()
             self._show_prompt()
 

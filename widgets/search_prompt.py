@@ -20,6 +20,12 @@ CURSOR_STYLE = "reverse"
 COUNT_STYLE = "$footer-description-foreground"
 
 
+ACCEPT_KEYS = ("enter",)
+CANCEL_KEYS = ("escape", "ctrl+c", "ctrl+g")
+CLOSING_KEYS = ACCEPT_KEYS + CANCEL_KEYS
+"""The keys that close the prompt: the keys after them are the text's again."""
+
+
 class Outcome(Enum):
     CHANGED = "changed"
     """The query changed: search again."""
@@ -39,9 +45,9 @@ class SearchPrompt:
     def key(self, event: events.Key) -> Outcome:
         """Apply one key press."""
         key, text, cursor = event.key, self.text, self.cursor
-        if key == "enter":
+        if key in ACCEPT_KEYS:
             return Outcome.ACCEPT
-        if key in ("escape", "ctrl+c", "ctrl+g"):
+        if key in CANCEL_KEYS:
             return Outcome.CANCEL
         if key == "backspace":
             if not cursor:
