@@ -181,6 +181,11 @@ class AnnotationSet:
         covering = [p for p in self.attached() if p.start <= offset < max(p.end, p.start + 1)]
         return max(covering, key=lambda p: p.record.created, default=None)
 
+    def over(self, start: int, end: int) -> Placed | None:
+        """The newest highlight over exactly text[start:end], if any."""
+        same = [p for p in self.attached() if (p.start, p.end) == (start, end)]
+        return max(same, key=lambda p: p.record.created, default=None)
+
     def tags(self) -> list[str]:
         return sorted({tag for record in self._records.values() for tag in record.tags})
 

@@ -32,6 +32,16 @@ class ReadingAnnotations(_Screen):
         if event.color:
             self.default_color = event.color
         color = event.color or self.default_color
+        same = self.annotations.over(event.start, event.end)
+        if same is not None:
+            # Exactly that text is highlighted already: not a second, identical highlight.
+            # A colour key (1-5) on it recolours it, as it does with the cursor on it.
+            if event.color and event.color != same.record.color:
+                self.on_recolor_requested(RecolorRequested(same.record.id, event.color))
+                return
+            named = self._colour_named(same.record.color)
+            self.say(f"Already highlighted in {named} (1-5 recolour it, x deletes it).")
+            return
         with self._saving():
             self.annotations.add(event.start, event.end, color)
             self.say(f"Highlighted in {self._colour_named(color)} (u undoes).")
