@@ -12,6 +12,7 @@ everything else runs on the UI's thread, `adopt` included.
 from __future__ import annotations
 
 import dataclasses
+import errno
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
@@ -24,6 +25,9 @@ from reader.load import Source
 from reader.loader import Head, Loader, Part, Whole
 from reader.records import ArticleRecord, article_id_for, now
 from reader.stored_article import record_for
+
+READ_ONLY = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
+"""Why a save fails when the store's folder cannot be written at all."""
 
 
 class ArticleStore(AnnotationStore, Protocol):
@@ -70,6 +74,10 @@ class OpenArticle:
         self.annotations = AnnotationSet(store, self.record.id, self.document, partial=self.loading)
         self.save_error = ""
         """Why the last `save` failed ("" when it did not)."""
+        self.read_only = False
+        """Whether the last `save` failed because the store is read-only."""
+        self._saved_overrides = self.overrides if self.stored else frozenset()
+        """The cleaning choices as the store has them."""
 
     @property
     def overrides(self) -> frozenset[str]:
@@ -139,32 +147,42 @@ class OpenArticle:
         if not self.loading:
             self.record.title = self.document.title
             self.record.text = self.cleaned.markdown_body(self.overrides)
+        overrides = self.overrides
         try:
             self.store.save_article(self.record)
+            self._saved_overrides = overrides
             self.annotations.save_pending()
         except ReaderError as error:
-            self.save_error = str(error)
+            self._refused(error)
             return False
         self.save_error = ""
         self.stored = True
         return True
+
+    def _refused(self, error: ReaderError) -> None:
+        self.save_error = str(error)
+        self.read_only = error.errno in READ_ONLY
 
     def save_position(self) -> bool:
         """Save where the reader is, cheaply: the record without its text (the store keeps
         the body it has), so it can be done while reading. False as `save` on a refusal."""
         if not self.stored:
             return self.save()  # the first save is a whole one (and not of an empty article)
+        overrides = self.overrides
         try:
             self.store.save_article(dataclasses.replace(self.record, text=""))
         except ReaderError as error:
-            self.save_error = str(error)
+            self._refused(error)
             return False
+        self._saved_overrides = overrides
         return True
 
     @property
     def unsaved(self) -> bool:
-        """Whether something here is not in the store yet (see `save`)."""
-        return bool(self.save_error or self.annotations.unsaved)
+        """Whether a change the reader made (a highlight, a note, tags, a cleaning choice) is
+        not in the store yet. Where they are reading, and when they opened it, do not count:
+        losing those is no reason to ask before quitting."""
+        return bool(self.annotations.unsaved) or self.overrides != self._saved_overrides
 
 
 def _document(part: Part | Whole, overrides: frozenset[str]) -> Document:

@@ -61,10 +61,12 @@ def _os_errors(
             return method(self, *args, **kwargs)
         except OSError as error:
             what = f" {error.filename}" if error.filename else ""
-            raise StoreError(
+            store_error = StoreError(
                 f"store {self.folder}: cannot read or write{what} ({error.strerror or error}); "
                 "what was saved before is unchanged"
-            ) from None
+            )
+            store_error.errno = error.errno
+            raise store_error from None
 
     return wrapper
 

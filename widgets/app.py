@@ -227,10 +227,10 @@ class ReaderApp(App[int]):
     # ------------------------------------------------------------------ actions
 
     async def action_quit(self) -> None:
-        """Quit; if the store refuses what is not saved yet, ask first (nothing is lost
-        without the reader saying so)."""
+        """Quit; if the store refuses a change the reader made, ask first (nothing is lost
+        without the reader saying so; where they were reading is not asked about)."""
         reading = self.reading
-        if reading is not None and not reading.article.save():
+        if reading is not None and not reading.article.save() and reading.article.unsaved:
             from widgets.confirm_quit import Answer, ConfirmQuit
 
             def answered(answer: Answer | None) -> None:

@@ -53,6 +53,8 @@ class ReadingScreenBase(Screen[None]):
         """Whether the keys reaching the screen now are the search prompt's (from the key that
         opens it to the one that closes it, which may be read before it opens)."""
         self._match_count = ""
+        self._told_unwritable = False
+        """Whether the reader was told that the store cannot be written."""
 
     @property
     def document(self) -> Document:
@@ -95,9 +97,27 @@ class ReadingScreenBase(Screen[None]):
             self.refresh_annotations()
 
     def report_save(self, saved: bool) -> None:
-        """Say so if the article's last save failed (see `OpenArticle.save`)."""
-        if not saved:
-            self.not_saved(ReaderError(self.article.save_error))
+        """Say so if the article's last save failed (see `OpenArticle.save`): in full if a
+        change the reader made is not saved; else (only where they are reading, and when they
+        opened it, are not) once, in one line, that nothing will be saved."""
+        article = self.article
+        if saved:
+            return
+        if article.unsaved:
+            self.not_saved(ReaderError(article.save_error))
+        elif not self._told_unwritable:
+            self._told_unwritable = True
+            folder = self.reader_app.library.folder
+            why = (
+                "is read-only" if article.read_only else f"cannot be written ({article.save_error})"
+            )
+            self.notify(
+                f"The store {folder} {why}: reading works, but nothing will be saved.",
+                title="Store not writable",
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
 
     def not_saved(self, error: ReaderError) -> None:
         self.notify(
