@@ -166,7 +166,7 @@ class ReadingAnnotations(_Screen):
             )
         panel.toggle_class("-visible")
         if panel.has_class("-visible"):
-            panel.query_one("#panel-filter").focus()
+            self.field_opened(panel.query_one("#panel-filter").focus())
         else:
             self.view.focus()
 

@@ -46,9 +46,22 @@ class ReadingSearch(_Screen):
         Decided here, as the keys pass in the order they were read: from the key that opens
         the prompt to the one that closes it, they are the prompt's. They act from the App's
         queue, behind the binding of the key that opens it (and of the keys before it)."""
+        if self._field_keys:
+            # The panel's filter opens behind a key read before this one: this key was sent
+            # to the text, and goes to the filter instead.
+            event.stop()
+            event.prevent_default()
+            self.to_field(events.Key(event.key, event.character))
+            return
         if not self._prompt_keys:
-            if self._opens_search(event.key):
+            action = self._action_of(event.key)
+            if action == "search":
                 self._prompt_keys = True  # its binding opens the prompt; the next keys are its
+            elif action == "toggle_panel" and not self.query("#panel.-visible"):
+                self._field_keys = True  # it opens the panel with the focus in its filter
+                # Behind its binding in the App's queue: if it opened nothing, the keys held
+                # go to the text after all.
+                self.app.call_later(self.app.call_later, self._field_not_opened)
             return
         event.stop()
         event.prevent_default()
@@ -56,15 +69,12 @@ class ReadingSearch(_Screen):
             self._prompt_keys = False  # the keys after it are the text's again
         self.app.call_later(self._prompt_key, event)
 
-    def _opens_search(self, key: str) -> bool:
-        """Whether the binding `key` runs here is the one that opens the search prompt."""
+    def _action_of(self, key: str) -> str:
+        """The action of this screen's own binding that `key` runs, if it runs one."""
         active = self.active_bindings.get(key)
-        return (
-            active is not None
-            and active.enabled
-            and active.node is self
-            and active.binding.action == "search"
-        )
+        if active is None or not active.enabled or active.node is not self:
+            return ""
+        return active.binding.action
 
     def _prompt_key(self, event: events.Key) -> None:
         prompt = self._prompt

@@ -8,6 +8,7 @@ import os
 from functools import partial
 
 from textual import events
+from textual.widgets import Input
 
 from tests.ui.helpers import make_app, view_of, wait_until, whole_screen_text, write_article
 from tests.ui.test_pty_burst import Terminal
@@ -120,3 +121,22 @@ def test_slash_and_the_query_in_one_write_to_a_terminal(tmp_path, temp_store):
         status = terminal.close()
     assert os.waitstatus_to_exitcode(status) == 0
     assert not any("annotations" in path.read_text() for path in store.rglob("*.json"))
+
+
+async def test_H_and_filter_words_in_one_burst_all_go_to_the_panels_filter(tmp_path, temp_store):
+    """H opens the annotation panel with the focus in its filter: the words read with H go
+    there, not to the text's keys (s would select, h highlight)."""
+    app = make_app(write_article(tmp_path, ARTICLE), temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h", "}", "h")  # two highlights, the title's and the first paragraph's
+        await wait_until(pilot, lambda: len(app.library.annotations(app.article.record.id)) == 2)
+        post_keys(app, "Hfirst sh")
+        await wait_until(pilot, lambda: app.screen.query("#panel-filter"), "the panel")
+        field = app.screen.query_one("#panel-filter", Input)
+        await wait_until(pilot, lambda: field.value == "first sh", f"the filter: {field.value!r}")
+        assert app.focused is field
+        assert len(app.library.annotations(app.article.record.id)) == 2  # no h acted
+        await pilot.press("escape")  # closes the panel; then the keys are the text's again
+        await wait_until(pilot, lambda: view_of(app).has_focus, "back to the text")
+        post_keys(app, "/third")
+        await wait_until(pilot, lambda: view_of(app).search_query == "third", "a search")
