@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 else:
     _Screen = object
 
+FILTERED_PANELS = {"toggle_panel": "panel", "toggle_links": "links"}
+"""The actions that open a panel with the focus in its filter, and the panel's id."""
+
 
 class ReadingSearch(_Screen):
     """The search prompt; a mixin of `ReadingScreen` over `ReadingScreenBase`."""
@@ -57,8 +60,10 @@ class ReadingSearch(_Screen):
             action = self._action_of(event.key)
             if action == "search":
                 self._prompt_keys = True  # its binding opens the prompt; the next keys are its
-            elif action == "toggle_panel" and not self.query("#panel.-visible"):
-                self._field_keys = True  # it opens the panel with the focus in its filter
+            elif action in FILTERED_PANELS and not self.query(
+                f"#{FILTERED_PANELS[action]}.-visible"
+            ):
+                self._field_keys = True  # it opens a panel with the focus in its filter
                 # Behind its binding in the App's queue: if it opened nothing, the keys held
                 # go to the text after all.
                 self.app.call_later(self.app.call_later, self._field_not_opened)

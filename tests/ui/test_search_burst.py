@@ -140,3 +140,17 @@ async def test_H_and_filter_words_in_one_burst_all_go_to_the_panels_filter(tmp_p
         await wait_until(pilot, lambda: view_of(app).has_focus, "back to the text")
         post_keys(app, "/third")
         await wait_until(pilot, lambda: view_of(app).search_query == "third", "a search")
+
+
+async def test_l_and_filter_words_in_one_burst_all_go_to_the_link_lists_filter(
+    tmp_path, temp_store
+):
+    links = "# Links\n\nSee [the fares](https://example.org/fares) and [the map](https://example.org/map).\n"
+    app = make_app(write_article(tmp_path, links), temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: view_of(app).layout_lines, "laid out")
+        post_keys(app, "lmap h")
+        await wait_until(pilot, lambda: app.screen.query("#links-filter"), "the link list")
+        field = app.screen.query_one("#links-filter", Input)
+        await wait_until(pilot, lambda: field.value == "map h", f"the filter: {field.value!r}")
+        assert app.library.annotations(app.article.record.id) == []  # no h acted
