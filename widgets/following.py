@@ -337,7 +337,7 @@ class LinkKeys(_Screen):
         panel.show(self.document, self._article_source())
         panel.toggle_class("-visible")
         if panel.has_class("-visible"):
-            self.field_opened(panel.query_one("#links-filter").focus())
+            self.held_keys.opened(panel.query_one("#links-filter").focus())
         else:
             self.view.focus()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
@@ -17,6 +18,7 @@ from reader.sanitize import shown
 from store.library import Library
 from widgets import keymap
 from widgets.confirm_delete import ConfirmDelete, DeleteChoice
+from widgets.held_keys import HeldKeys
 from widgets.key_bar import KeyBar
 from widgets.library_choice import LibraryChoice
 from widgets.motion_table import MotionTable
@@ -67,6 +69,7 @@ class LibraryScreen(Screen[None]):
         """Id of the article open behind this screen (it cannot be deleted from here)."""
         self.articles: dict[str, ArticleRecord] = {}
         self.hits: dict[str, AnnotationRecord] = {}
+        self.held_keys = HeldKeys(self)
 
     def key_targets(self) -> list[tuple[tuple[keymap.KeySpec, ...], Widget]]:
         """The keys of this screen, and what runs them (for the command palette)."""
@@ -189,7 +192,17 @@ class LibraryScreen(Screen[None]):
         self._show("hits")
         search = self.query_one("#search", Input)
         search.display = True
-        search.focus()
+        self.held_keys.opened(search.focus())
+
+    def on_key(self, event: events.Key) -> None:
+        """The keys read with `/` (a paste, fast typing) go to the search box it opens."""
+        if self.held_keys.active:
+            self.held_keys.take(event)
+            return
+        active = self.active_bindings.get(event.key)
+        opens = active is not None and active.node is self and active.binding.action == "search"
+        if opens and not self.query_one("#search", Input).has_focus:
+            self.held_keys.start()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -166,7 +166,7 @@ class ReadingAnnotations(_Screen):
             )
         panel.toggle_class("-visible")
         if panel.has_class("-visible"):
-            self.field_opened(panel.query_one("#panel-filter").focus())
+            self.held_keys.opened(panel.query_one("#panel-filter").focus())
         else:
             self.view.focus()
 

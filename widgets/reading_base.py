@@ -14,10 +14,8 @@ import contextlib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, cast
 
-from textual import events
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widget import Widget
 
 from reader.annotation_set import COLORS, AnnotationSet
 from reader.document import Document
@@ -25,6 +23,7 @@ from reader.errors import ReaderError
 from reader.history import Place
 from reader.open_article import OpenArticle
 from widgets.document_view import DocumentView
+from widgets.held_keys import HeldKeys
 from widgets.key_bar import KeyBar
 from widgets.marks import marks_of
 
@@ -55,11 +54,8 @@ class ReadingScreenBase(Screen[None]):
         """Whether the keys reaching the screen now are the search prompt's (from the key that
         opens it to the one that closes it, which may be read before it opens)."""
         self._match_count = ""
-        self._field_keys = False
-        """Whether the keys reaching the screen now go to a field a key read before them opens
-        (the annotation panel's filter): `to_field`."""
-        self._field: Widget | None = None
-        self._field_keys_held: list[events.Key] = []
+        self.held_keys = HeldKeys(self)
+        """Keys read with the key that opens a panel's filter: the filter's."""
         self._told_unwritable = False
         """Whether the reader was told that the store cannot be written."""
 
@@ -78,35 +74,6 @@ class ReadingScreenBase(Screen[None]):
     @property
     def view(self) -> DocumentView:
         return self.query_one(DocumentView)
-
-    def to_field(self, key: events.Key) -> None:
-        """`key`, read after the key that opens a field but sent to the text before the field
-        had the focus: to the field, in the order typed (held until it is there)."""
-        if self._field is None:
-            self._field_keys_held.append(key)
-        else:
-            self._field.post_message(key)
-
-    def field_opened(self, field: Widget) -> None:
-        """`field`, opened by a key, is focused: the keys held for it go to it, and so do
-        those still in the text's queues (this ends behind them)."""
-        self._field = field
-        held, self._field_keys_held = self._field_keys_held, []
-        for key in held:
-            field.post_message(key)
-        body = self.query_one("#body")
-        self.view.call_later(body.call_later, self.call_later, self._field_keys_end)
-
-    def _field_keys_end(self) -> None:
-        self._field_keys = False
-        self._field = None
-        for key in self._field_keys_held:
-            self.view.post_message(key)
-        self._field_keys_held = []
-
-    def _field_not_opened(self) -> None:
-        if self._field is None:
-            self._field_keys_end()
 
     def _show_footer(self) -> None:
         """The footer's row when no prompt is in it: the keys (following.py says more)."""

@@ -49,12 +49,8 @@ class ReadingSearch(_Screen):
         Decided here, as the keys pass in the order they were read: from the key that opens
         the prompt to the one that closes it, they are the prompt's. They act from the App's
         queue, behind the binding of the key that opens it (and of the keys before it)."""
-        if self._field_keys:
-            # The panel's filter opens behind a key read before this one: this key was sent
-            # to the text, and goes to the filter instead.
-            event.stop()
-            event.prevent_default()
-            self.to_field(events.Key(event.key, event.character))
+        if self.held_keys.active:
+            self.held_keys.take(event)  # a panel's filter opens behind a key read before it
             return
         if not self._prompt_keys:
             action = self._action_of(event.key)
@@ -63,10 +59,7 @@ class ReadingSearch(_Screen):
             elif action in FILTERED_PANELS and not self.query(
                 f"#{FILTERED_PANELS[action]}.-visible"
             ):
-                self._field_keys = True  # it opens a panel with the focus in its filter
-                # Behind its binding in the App's queue: if it opened nothing, the keys held
-                # go to the text after all.
-                self.app.call_later(self.app.call_later, self._field_not_opened)
+                self.held_keys.start()  # it opens a panel with the focus in its filter
             return
         event.stop()
         event.prevent_default()

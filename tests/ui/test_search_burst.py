@@ -12,6 +12,7 @@ from textual.widgets import Input
 
 from tests.ui.helpers import make_app, view_of, wait_until, whole_screen_text, write_article
 from tests.ui.test_pty_burst import Terminal
+from widgets.library_screen import LibraryScreen
 from widgets.note_editor import NoteEditor
 
 SIZE = (100, 30)
@@ -154,3 +155,17 @@ async def test_l_and_filter_words_in_one_burst_all_go_to_the_link_lists_filter(
         field = app.screen.query_one("#links-filter", Input)
         await wait_until(pilot, lambda: field.value == "map h", f"the filter: {field.value!r}")
         assert app.library.annotations(app.article.record.id) == []  # no h acted
+
+
+async def test_slash_and_words_in_one_burst_all_go_to_the_librarys_search(tmp_path, temp_store):
+    """In the library, `/` and the words read with it go into the search box, none to the
+    table's keys (d would ask to delete the article)."""
+    app = make_app(write_article(tmp_path, ARTICLE), temp_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("L")
+        await wait_until(pilot, lambda: isinstance(app.screen, LibraryScreen), "the library")
+        await wait_until(pilot, lambda: app.focused is not None, "the table focused")
+        post_keys(app, "/second d")
+        field = app.screen.query_one("#search", Input)
+        await wait_until(pilot, lambda: field.value == "second d", f"the box: {field.value!r}")
+        assert isinstance(app.screen, LibraryScreen) and app.focused is field
