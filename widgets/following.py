@@ -25,29 +25,21 @@ from textual.timer import Timer
 from reader.cleaned import Cleaned
 from reader.document import Image, Span
 from reader.errors import ReaderError
-from reader.follow import (
-    Action,
-    Step,
-    clean_page,
-    follow,
-    landing,
-    open_image,
-    outside,
-    read_page,
-    status,
-)
 from reader.history import Place
 from reader.load import Source
 from reader.loader import Ready, Whole
 from reader.open_article import OpenArticle
 from reader.sanitize import shown
-from widgets.hint_mode import HintMode, Typed
 from widgets.key_bar import KeyBar
-from widgets.opening import Opening
 
+# reader.follow, hint mode and the opening line are imported where a link key first needs
+# them: every import made before the first paint delays it.
 if TYPE_CHECKING:
+    from reader.follow import Step
     from widgets.document_view import DocumentView
+    from widgets.hint_mode import HintMode
     from widgets.link_panel import LinkPanel
+    from widgets.opening import Opening
     from widgets.reading_base import ReadingScreenBase
     from widgets.reading_base import ReadingScreenBase as _Screen
 else:
@@ -87,6 +79,8 @@ class LinkKeys(_Screen):
         """With the cursor on a link (or an image), the footer says where it leads."""
         width = max(20, self.size.width - 2)
         if event.link is not None:
+            from reader.follow import status
+
             self._status = status(event.link.href, self._article_source(), width)
         elif event.image is not None:
             self._status = "▣ " + (shown(event.image.src, width - 2, one_line=True) or "no address")
@@ -133,6 +127,8 @@ class LinkKeys(_Screen):
 
     def action_open_outside(self) -> None:
         """The link (or image) under the cursor in the system browser."""
+        from reader.follow import outside
+
         view = self.view
         link = self.document.link_at(view.cursor)
         if link is not None:
@@ -151,6 +147,8 @@ class LinkKeys(_Screen):
         if not links:
             self.notify("No links on the screen.", markup=False)
             return
+        from widgets.hint_mode import HintMode
+
         self._hints = HintMode(links, outside=outside_browser)
         view.set_hints(self._hints.shown())
         self._show_footer()
@@ -172,6 +170,9 @@ class LinkKeys(_Screen):
         if event.key == "escape" or not (event.character or "").isalpha():
             self._stop_hints()
             return True
+        from reader.follow import outside
+        from widgets.hint_mode import Typed
+
         outcome = hints.key(event.character or "")
         if outcome is Typed.MORE:
             self.view.set_hints(hints.shown())
@@ -192,6 +193,8 @@ class LinkKeys(_Screen):
 
     def follow_href(self, href: str) -> None:
         """Do what following `href` does: jump, open the page here, or say why not."""
+        from reader.follow import Action, follow
+
         step = follow(href, self.document, self._article_source())
         if step.action is Action.REFUSE:
             self.notify(f"Not followed: {step.message}", severity="warning", markup=False)
@@ -202,6 +205,9 @@ class LinkKeys(_Screen):
             self._start_opening(step)
 
     def _start_opening(self, step: Step) -> None:
+        from reader.follow import clean_page, read_page
+        from widgets.opening import Opening
+
         self._cancel_opening(quietly=True)
         opening: Opening[tuple[Source, Cleaned]] = Opening(step.target)
         self._opening = opening
@@ -241,6 +247,8 @@ class LinkKeys(_Screen):
         except ReaderError as error:
             self.notify(str(error), title="Not opened", severity="error", markup=False)
             return
+        from reader.follow import landing
+
         at = landing(source, article.document, step.fragment) or 0
         self.reader_app.trail.visit(place_of(self))
         # At the top (no #fragment), the cursor on the body's first word, as when a page opens.
@@ -260,11 +268,13 @@ class LinkKeys(_Screen):
     # ------------------------------------------------------ outside the reader
 
     def _open_image(self, image: Image) -> None:
+        from reader.follow import open_image
+
         self._hand_over(open_image(image, self._article_source()))
 
     def _hand_over(self, step: Step) -> None:
         """Give an OPEN step's target to the system browser (the UI steps aside for it)."""
-        from reader.follow import open_in_browser
+        from reader.follow import Action, open_in_browser
 
         if step.action is not Action.OPEN:
             self.notify(f"Not opened: {step.message}", severity="warning", markup=False)
